@@ -18,7 +18,7 @@ ensure_packages <- function() {
                                  "r-cran-foreach", "r-cran-doparallel"))
   if (status != 0) stop("could not install r-cran-foreach r-cran-doparallel (need root and apt)")
 }
-ensure_packages()
+invisible(ensure_packages())
 suppressPackageStartupMessages({ library(foreach); library(doParallel) })
 
 args <- commandArgs(trailingOnly = TRUE)

@@ -11,6 +11,11 @@
  *   mkl_rng_dump mt2203-all <seed> <count>
  *     the first <count> bits of each of the 6024 MT2203 substreams: one line per substream,
  *     "<substream> v0 v1 ...", for the derivation.
+ *   mkl_rng_dump mt2203-digest <seed> <count>
+ *     per substream "<substream> <last value> <h>" with h = fold(h * 1000003 + v) over the first
+ *     <count> bits (unsigned 64-bit arithmetic, h starts at 0), printed as 16 hex digits.
+ * <seed> is an unsigned 32-bit value (vslNewStream) or a comma-separated key "s0,s1,..."
+ * (vslNewStreamEx with that many 32-bit words).
  * Output is generated in blocks of up to 65536 values, the way callers use MKL.
  */
 #include <stdio.h>
@@ -28,7 +33,8 @@ static void check(int status, const char *what) {
     }
 }
 
-static VSLStreamStatePtr open_stream(const char *gen, long sub, unsigned long seed) {
+/* seed: one unsigned 32-bit value (vslNewStream) or a comma-separated key "s0,s1,..." (vslNewStreamEx) */
+static VSLStreamStatePtr open_stream(const char *gen, long sub, const char *seed) {
     MKL_INT brng;
     if (strcmp(gen, "mt2203") == 0) {
         if (sub < 0 || sub >= 6024) { fprintf(stderr, "mkl_rng_dump: substream must be 0..6023\n"); exit(1); }
@@ -42,18 +48,35 @@ static VSLStreamStatePtr open_stream(const char *gen, long sub, unsigned long se
         exit(1);
     }
     VSLStreamStatePtr s;
-    check(vslNewStream(&s, brng, (MKL_UINT) seed), "vslNewStream");
+    if (strchr(seed, ',') == NULL) {
+        check(vslNewStream(&s, brng, (MKL_UINT) strtoul(seed, NULL, 10)), "vslNewStream");
+    } else {
+        unsigned int key[64];
+        int n = 0;
+        for (const char *p = seed; *p && n < 64; n++) {
+            char *end;
+            key[n] = (unsigned int) strtoul(p, &end, 10);
+            p = *end == ',' ? end + 1 : end;
+        }
+        check(vslNewStreamEx(&s, brng, n, key), "vslNewStreamEx");
+    }
     return s;
 }
 
-static int dump_all(unsigned long seed, long count) {
+static int dump_all(const char *seed, long count, int digest) {
     unsigned int *buf = malloc(sizeof(unsigned int) * (size_t) count);
     for (long sub = 0; sub < 6024; sub++) {
         VSLStreamStatePtr s = open_stream("mt2203", sub, seed);
         check(viRngUniformBits(VSL_RNG_METHOD_UNIFORMBITS_STD, s, (MKL_INT) count, buf), "viRngUniformBits");
-        printf("%ld", sub);
-        for (long i = 0; i < count; i++) printf(" %u", buf[i]);
-        putchar('\n');
+        if (digest) {
+            uint64_t h = 0;
+            for (long i = 0; i < count; i++) h = h * 1000003u + buf[i];
+            printf("%ld %u %016llx\n", sub, buf[count - 1], (unsigned long long) h);
+        } else {
+            printf("%ld", sub);
+            for (long i = 0; i < count; i++) printf(" %u", buf[i]);
+            putchar('\n');
+        }
         vslDeleteStream(&s);
     }
     free(buf);
@@ -62,15 +85,17 @@ static int dump_all(unsigned long seed, long count) {
 
 int main(int argc, char **argv) {
     if (argc == 4 && strcmp(argv[1], "mt2203-all") == 0)
-        return dump_all(strtoul(argv[2], NULL, 10), strtol(argv[3], NULL, 10));
+        return dump_all(argv[2], strtol(argv[3], NULL, 10), 0);
+    if (argc == 4 && strcmp(argv[1], "mt2203-digest") == 0)
+        return dump_all(argv[2], strtol(argv[3], NULL, 10), 1);
     if (argc != 6 && argc != 7 && argc != 8 && argc != 9) {
         fprintf(stderr, "usage: mkl_rng_dump <mt2203|mt19937|mrg32k3a> <substream> <seed> <count> <bits|double|float> [a b] [skip]\n"
-                        "       mkl_rng_dump mt2203-all <seed> <count>\n");
+                        "       mkl_rng_dump mt2203-all|mt2203-digest <seed> <count>\n");
         return 1;
     }
     const char *gen = argv[1];
     long sub = strtol(argv[2], NULL, 10);
-    unsigned long seed = strtoul(argv[3], NULL, 10);
+    const char *seed = argv[3];
     long count = strtol(argv[4], NULL, 10);
     const char *kind = argv[5];
     double a = 0.0, b = 1.0;

@@ -1,0 +1,76 @@
+# Shared helpers for the bench/ scripts (sourced, not run).
+# Provides: BENCH, ROOT, die, note, ensure_deb, build_bench, bench_java, machine_table,
+#           kv (read key=value output), ratio, update_results.
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH/.." && pwd)"
+RESULTS="${RESULTS:-$BENCH/RESULTS.md}"
+BENCH_JAR="$BENCH/target/benchmarks.jar"
+
+die() { echo "bench: $*" >&2; exit 1; }
+note() { echo "== $*" >&2; }
+
+# ensure_deb PKG... : installs the Debian packages that are missing (needs root).
+ensure_deb() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" = 0 ] || die "missing Debian packages ${missing[*]}: install them or run as root"
+  note "installing ${missing[*]}"
+  if [ ! -f /tmp/.rankexec-apt-updated ]; then
+    apt-get update -q >/dev/null && touch /tmp/.rankexec-apt-updated
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install ${missing[*]} failed"
+}
+
+# build_bench: builds rng, core, mpi and the shaded bench jar (skipped with BENCH_NO_BUILD=1).
+build_bench() {
+  if [ "${BENCH_NO_BUILD:-0}" = 1 ] && [ -f "$BENCH_JAR" ]; then return 0; fi
+  "$ROOT/bin/setup"   # MPJ API jar in ~/.m2 (the mpi module compiles against it)
+  note "building rankexec and bench/target/benchmarks.jar"
+  (cd "$ROOT" && mvn -q -o -B -pl bench -am install -DskipTests 2>&1 \
+     || mvn -q -B -pl bench -am install -DskipTests) >&2 || die "maven build failed"
+  [ -f "$BENCH_JAR" ] || die "build did not produce $BENCH_JAR"
+}
+
+# bench_java CLASS ARGS... : runs a main class from the shaded bench jar.
+bench_java() {
+  java ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" "$@"
+}
+
+# kv KEY FILE : the value of the last KEY=value line in FILE (empty if none).
+kv() { grep -E "^$1=" "$2" | tail -n 1 | cut -d= -f2-; }
+
+# ratio A B : A/B with 2 decimals ("n/a" if either is missing or B is zero).
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
+}
+
+# machine_table : markdown rows describing this machine and run.
+machine_table() {
+  local cpu jdk
+  cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  jdk="$(java -version 2>&1 | head -n 2 | tail -n 1 | sed 's/^ *//')"
+  echo "| date (UTC) | $(date -u '+%Y-%m-%d %H:%M') |"
+  echo "| machine | \`nproc\` = $(nproc), CPU: $cpu, load average at start: $(cut -d' ' -f1-3 /proc/loadavg) |"
+  echo "| JDK | $jdk |"
+}
+
+# update_results NAME FILE : puts FILE's markdown into RESULTS.md between the markers
+# <!-- BEGIN NAME --> and <!-- END NAME -->, replacing an older run or appending a new section.
+update_results() {
+  local name="$1" body="$2" tmp
+  [ -f "$RESULTS" ] || printf '# rankexec benchmark results\n\n' > "$RESULTS"
+  tmp="$(mktemp)"
+  if grep -q "^<!-- BEGIN $name -->\$" "$RESULTS"; then
+    awk -v name="$name" -v body="$body" '
+      $0 == "<!-- BEGIN " name " -->" { print; while ((getline line < body) > 0) print line; skip = 1; next }
+      $0 == "<!-- END " name " -->" { skip = 0 }
+      !skip { print }' "$RESULTS" > "$tmp"
+  else
+    { cat "$RESULTS"; echo; echo "<!-- BEGIN $name -->"; cat "$body"; echo "<!-- END $name -->"; } > "$tmp"
+  fi
+  mv "$tmp" "$RESULTS"
+  note "updated section '$name' of $RESULTS"
+}

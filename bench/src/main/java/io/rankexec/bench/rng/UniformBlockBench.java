@@ -1,0 +1,104 @@
+package io.rankexec.bench.rng;
+
+import io.rankexec.rng.Mrg32k3a;
+import io.rankexec.rng.Mt2203;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Uniform doubles on [0,1) in blocks of 10^6, as MKL's vdRngUniform is timed by
+ * bench/mkl/vdrng_bench.c: the score is ns per double. Mt2203 runs with the Vector API kernel
+ * (the fork adds jdk.incubator.vector) and, in {@link PlainJava}, with the plain-Java kernel;
+ * java.util.Random and SplittableRandom fill the same array with nextDouble() as baselines.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class UniformBlockBench {
+
+    static final int BLOCK = 1_000_000;
+
+    final double[] out = new double[BLOCK];
+    Mt2203 mt2203;
+    Mrg32k3a mrg32k3a;
+    Random random;
+    SplittableRandom splittable;
+
+    @Setup
+    public void setUp() {
+        mt2203 = new Mt2203(777, 0);
+        mrg32k3a = new Mrg32k3a(777);
+        random = new Random(777);
+        splittable = new SplittableRandom(777);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BLOCK)
+    public double[] mt2203Fill() {
+        mt2203.fill(out, 0, BLOCK);
+        return out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BLOCK)
+    public double[] mrg32k3aFill() {
+        mrg32k3a.fill(out, 0, BLOCK);
+        return out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BLOCK)
+    public double[] javaUtilRandom() {
+        Random r = random;
+        for (int i = 0; i < BLOCK; i++) out[i] = r.nextDouble();
+        return out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BLOCK)
+    public double[] splittableRandom() {
+        SplittableRandom r = splittable;
+        for (int i = 0; i < BLOCK; i++) out[i] = r.nextDouble();
+        return out;
+    }
+
+    /** Mt2203 with its plain-Java kernel, as on a JVM started without jdk.incubator.vector. */
+    @State(Scope.Thread)
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    @Warmup(iterations = 3, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    @Fork(value = 1, jvmArgs = "-Dio.rankexec.rng.vector=false")
+    public static class PlainJava {
+        final double[] out = new double[BLOCK];
+        Mt2203 mt2203;
+
+        @Setup
+        public void setUp() {
+            mt2203 = new Mt2203(777, 0);
+            if (!mt2203.kernelName().equals("scalar")) throw new IllegalStateException("expected the scalar kernel");
+        }
+
+        @Benchmark
+        @OperationsPerInvocation(BLOCK)
+        public double[] mt2203FillPlainJava() {
+            mt2203.fill(out, 0, BLOCK);
+            return out;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.rankexec.core.cli;
+
+import io.rankexec.core.job.Engine;
+import io.rankexec.core.kernels.birthday.BirthdayKernel;
+import io.rankexec.core.kernels.birthday.BirthdayPlot;
+import io.rankexec.core.kernels.support.JobSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+@Command(name = "birthday", mixinStandardHelpOptions = true,
+        description = {"The birthday problem (the seed's pbirthday): one task per group size.",
+                "With --output: birthday.csv and birthday.png (probability vs party size, coloured by worker)."})
+final class BirthdayCommand extends KernelCommand {
+
+    @Option(names = "--sizes", paramLabel = "LIST", description = "Group sizes, e.g. 2:100 or 3,25,50 (default: ${DEFAULT-VALUE}).")
+    String sizes = "2:100";
+
+    @Option(names = "--tests", paramLabel = "N", description = "Simulated groups per size (default: ${DEFAULT-VALUE}).")
+    int tests = 5000;
+
+    private List<Integer> groupSizes;
+
+    @Override
+    void prepare() {
+        groupSizes = Converters.intList("--sizes", sizes);
+        if (groupSizes.isEmpty()) throw new UsageException("--sizes is empty");
+        for (int n : groupSizes) {
+            if (n < 1) throw new UsageException("--sizes must be >= 1, got " + n);
+            if (n > 100_000) throw new UsageException("--sizes must be <= 100000, got " + n);
+        }
+        atLeast("--tests", tests, 1);
+    }
+
+    @Override
+    void execute(Engine engine, JobSettings settings, boolean coordinator) throws IOException {
+        List<BirthdayKernel.Point> points = BirthdayKernel.run(engine, groupSizes, tests, settings);
+        if (!coordinator) return;
+        double maxZ = 0;
+        for (BirthdayKernel.Point p : points) {
+            double z = p.standardError() > 0 ? (p.probability() - p.exact()) / p.standardError() : 0;
+            maxZ = Math.max(maxZ, Math.abs(z));
+            out().println(fmt("birthday n=%d p=%.4f exact=%.4f z=%+.2f", p.groupSize(), p.probability(), p.exact(), z));
+        }
+        out().println(fmt("birthday sizes=%d tests=%d max|z|=%.2f %s", points.size(), tests, maxZ, provenance(settings)));
+        Path csv = outputFile("birthday.csv");
+        if (csv != null) {
+            BirthdayPlot.writeCsv(csv, points);
+            wrote(csv);
+            Path png = outputFile("birthday.png");
+            BirthdayPlot.writePng(png, points);
+            wrote(png);
+        }
+    }
+}

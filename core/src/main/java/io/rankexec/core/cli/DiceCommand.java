@@ -1,0 +1,35 @@
+package io.rankexec.core.cli;
+
+import io.rankexec.core.job.Engine;
+import io.rankexec.core.kernels.dice.Craps;
+import io.rankexec.core.kernels.dice.DiceKernel;
+import io.rankexec.core.kernels.support.JobSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "dice", mixinStandardHelpOptions = true,
+        description = "Craps (the seed's playDice): wins out of N games; exact p(win) = 244/495.")
+final class DiceCommand extends KernelCommand {
+
+    @Option(names = "--games", paramLabel = "N", description = "Games to play (default: ${DEFAULT-VALUE}).")
+    long games = 10_000;
+
+    @Option(names = "--games-per-task", paramLabel = "N", description = "Games per task (default: ${DEFAULT-VALUE}, as rxExec's timesToRun).")
+    int gamesPerTask = 1;
+
+    @Override
+    void prepare() {
+        atLeast("--games", games, 1);
+        atLeast("--games-per-task", gamesPerTask, 1);
+        if ((games + gamesPerTask - 1) / gamesPerTask > Integer.MAX_VALUE - 8)
+            throw new UsageException("--games " + games + " needs more than 2^31 tasks; raise --games-per-task");
+    }
+
+    @Override
+    void execute(Engine engine, JobSettings settings, boolean coordinator) {
+        DiceKernel.Result r = DiceKernel.run(engine, games, gamesPerTask, settings);
+        if (!coordinator) return;
+        out().println(fmt("dice games=%d wins=%d losses=%d p(win)=%.6f ± %.6f exact=%.6f %s", r.games(), r.wins(),
+                r.losses(), r.winRate(), r.standardError(), Craps.WIN_PROBABILITY, provenance(settings)));
+    }
+}

@@ -1,0 +1,86 @@
+package io.rankexec.core.cli;
+
+import io.rankexec.core.job.Engine;
+import io.rankexec.core.kernels.support.JobSettings;
+import io.rankexec.core.progress.ConsoleProgress;
+import io.rankexec.core.progress.ProgressListener;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Shared flow of every kernel command: validate options (identically on every rank), create the
+ * engine, run the job, and on the coordinator only print results, write files and the time line.
+ */
+abstract class KernelCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand root;
+
+    /** Checks this kernel's options and reads its inputs; throws UsageException naming the option. */
+    abstract void prepare();
+
+    /** Runs the job; prints and writes only if {@code coordinator}. */
+    abstract void execute(Engine engine, JobSettings settings, boolean coordinator) throws IOException;
+
+    @Override
+    public final Integer call() throws IOException {
+        root.validate();
+        prepare();
+        try (Engine engine = root.engines.create(root.engineOptions())) {
+            boolean coordinator = engine.isCoordinator();
+            JobSettings settings = settings(coordinator);
+            long start = System.nanoTime();
+            execute(engine, settings, coordinator);
+            if (coordinator) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out().println(String.format(Locale.ROOT, "time: %.3f s (%s)", seconds, engine.name()));
+            }
+        }
+        return CliApp.OK;
+    }
+
+    private JobSettings settings(boolean coordinator) {
+        ProgressListener progress = root.quiet || !coordinator ? ProgressListener.NONE
+                : new ConsoleProgress(root.err, root.err == System.err && System.console() != null, 5.0);
+        JobSettings s = JobSettings.defaults().withSeed(root.seed).withRng(root.rng).withScheduling(root.schedule)
+                .withProgress(progress);
+        if (root.chunkSize != null) s = s.withChunkSize(root.chunkSize);
+        if (root.checkpoint != null) s = s.withCheckpoint(root.checkpoint, root.resume);
+        return new JobSettings(s.rng(), s.seed(), s.chunkSize(), s.scheduling(), !root.stopOnFailure, root.taskTimeout,
+                s.progress(), s.checkpointDir(), s.resume());
+    }
+
+    PrintStream out() {
+        return root.out;
+    }
+
+    /** "(seed=42, rng=MRG32K3A)" */
+    String provenance(JobSettings s) {
+        return "(" + s.describe() + ")";
+    }
+
+    /** Path of an output file in --output, or null when no --output was given. */
+    Path outputFile(String name) throws IOException {
+        if (root.output == null) return null;
+        Files.createDirectories(root.output);
+        return root.output.resolve(name);
+    }
+
+    void wrote(Path file) {
+        out().println("wrote " + file);
+    }
+
+    static String fmt(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+
+    static void atLeast(String option, long value, long min) {
+        if (value < min) throw new UsageException(option + " must be >= " + min + ", got " + value);
+    }
+}

@@ -1,0 +1,57 @@
+package io.rankexec.core.kernels.bootstrap;
+
+import io.rankexec.core.job.Engine;
+import io.rankexec.core.job.JobResult;
+import io.rankexec.core.job.JobSpec;
+import io.rankexec.core.job.TaskFailure;
+import io.rankexec.core.kernels.support.DataMatrix;
+import io.rankexec.core.kernels.support.JobSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bootstrap as in the doRedis example ({@code foreach(icount(trials), .combine=cbind) %dopar%
+ * coefficients(glm(x[ind,2] ~ x[ind,1], family=binomial(logit)))}): one task per replicate on its
+ * own stream; replicates are summarized in replicate order, so the summary is reproducible. A
+ * replicate that fails (e.g. a separated resample) is dropped and counted, not fatal.
+ */
+public final class BootstrapKernel {
+
+    private BootstrapKernel() {
+    }
+
+    /** The summary plus the replicates that failed (index and reason). */
+    public record Result(BootstrapSummary summary, List<TaskFailure> failedReplicates) {
+    }
+
+    public static JobSpec<Void, double[]> job(DataMatrix data, Statistic statistic, String statisticName,
+                                              int replicates, JobSettings settings) {
+        if (replicates < 2) throw new IllegalArgumentException("replicates must be >= 2, got " + replicates);
+        if (data.rows() < 2) throw new IllegalArgumentException("bootstrap needs at least 2 data rows, got " + data.rows());
+        JobSpec.Builder<Void, double[]> b = JobSpec.<double[]>timesToRun(replicates,
+                ctx -> Bootstrap.replicate(ctx.rng(), ctx.shared("data", DataMatrix.class), statistic)).share("data", data);
+        return settings.apply(b, "bootstrap statistic=" + statisticName + " data=" + data.rows() + "x" + data.cols()
+                + " replicates=" + replicates);
+    }
+
+    public static Result run(Engine engine, DataMatrix data, Statistic statistic, String statisticName,
+                             int replicates, double level, JobSettings settings) {
+        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+        double[] t0 = statistic.onFullData(data);
+        JobResult<List<double[]>> res = engine.run(job(data, statistic, statisticName, replicates, settings));
+        if (res.cancelled() || res.status() == io.rankexec.core.job.JobStatus.FAILED) res.valueOrThrow();
+        List<double[]> ok = new ArrayList<>();
+        for (double[] r : res.value()) if (r != null) ok.add(r);
+        if (ok.size() < 2)
+            throw new IllegalStateException("only " + ok.size() + " of " + replicates + " replicates succeeded"
+                    + (res.failures().isEmpty() ? "" : "; first failure: " + res.failures().get(0)));
+        return new Result(BootstrapSummary.of(t0, ok.toArray(new double[0][]), level), res.failures());
+    }
+
+    /** The doRedis example: logistic regression of virginica on Sepal.Length over iris's non-setosa rows. */
+    public static Result runIrisLogistic(Engine engine, int replicates, double level, JobSettings settings) {
+        return run(engine, IrisData.sepalLengthVsVirginica(), Statistics.logisticRegression(1), "iris-logit",
+                replicates, level, settings);
+    }
+}

@@ -1,0 +1,22 @@
+package io.rankexec.core.kernels.bootstrap;
+
+import io.rankexec.core.kernels.support.DataMatrix;
+
+/**
+ * A bootstrap statistic (boot's {@code statistic(data, i)}): evaluated on the data with row i
+ * taken {@code counts[i]} times. Counts rather than an index vector let model fits use them as
+ * frequency weights; the value is the same as on the resampled rows.
+ */
+@FunctionalInterface
+public interface Statistic {
+
+    /** The statistic's values (one or more) for the resample with the given row counts. */
+    double[] apply(DataMatrix data, int[] counts);
+
+    /** Value on the original data (every count 1). */
+    default double[] onFullData(DataMatrix data) {
+        int[] ones = new int[data.rows()];
+        java.util.Arrays.fill(ones, 1);
+        return apply(data, ones);
+    }
+}

@@ -1,0 +1,90 @@
+package io.rankexec.core.kernels.kmeans;
+
+import io.rankexec.core.job.Combiner;
+import io.rankexec.core.job.Engine;
+import io.rankexec.core.job.JobSpec;
+import io.rankexec.core.kernels.support.DataMatrix;
+import io.rankexec.core.kernels.support.Draws;
+import io.rankexec.core.kernels.support.JobSettings;
+import io.rankexec.rng.BlockRandom;
+import io.rankexec.rng.RngKind;
+import io.rankexec.rng.StreamSpec;
+
+/**
+ * The seed's naive parallel k-means ({@code kMeansRSR}, i.e. {@code kmeans(x, centers, iter.max,
+ * nstart)} with the starts spread over workers): one task per restart, each drawing its initial
+ * centres from its own stream; the data are shared once; the fit with the smallest total
+ * within-SS wins (ties: lowest restart index, so the winner does not depend on arrival order).
+ */
+public final class KMeansKernel {
+
+    private KMeansKernel() {
+    }
+
+    /** The best fit and how many restarts converged. */
+    public record Result(KMeansResult best, int restarts, int convergedRestarts) {
+    }
+
+    /** Fold state: best so far and a convergence count (both order-insensitive). */
+    private static final class Best {
+        KMeansResult best;
+        int converged;
+        int count;
+    }
+
+    public static JobSpec<Void, KMeansResult> job(DataMatrix data, int k, int iterMax, int nstart,
+                                                  KMeans.Algorithm algorithm, JobSettings settings) {
+        return job(data, k, iterMax, nstart, algorithm, KMeans.Init.RANDOM, settings);
+    }
+
+    public static JobSpec<Void, KMeansResult> job(DataMatrix data, int k, int iterMax, int nstart,
+                                                  KMeans.Algorithm algorithm, KMeans.Init init, JobSettings settings) {
+        if (nstart < 1) throw new IllegalArgumentException("nstart must be >= 1, got " + nstart);
+        KMeans.checkK(data, k);
+        if (iterMax < 1) throw new IllegalArgumentException("iter-max must be >= 1, got " + iterMax);
+        JobSpec.Builder<Void, KMeansResult> b = JobSpec.<KMeansResult>timesToRun(nstart, ctx -> {
+            DataMatrix x = ctx.shared("x", DataMatrix.class);
+            return KMeans.fit(algorithm, init, x, k, iterMax, ctx.rng()).withRestart(ctx.taskIndex());
+        }).share("x", data);
+        return settings.apply(b, "kmeans data=" + data.rows() + "x" + data.cols() + "#" + fingerprint(data)
+                + " k=" + k + " iter-max=" + iterMax + " nstart=" + nstart + " algorithm=" + algorithm + " init=" + init);
+    }
+
+    public static Result run(Engine engine, DataMatrix data, int k, int iterMax, int nstart,
+                             KMeans.Algorithm algorithm, JobSettings settings) {
+        return run(engine, data, k, iterMax, nstart, algorithm, KMeans.Init.RANDOM, settings);
+    }
+
+    public static Result run(Engine engine, DataMatrix data, int k, int iterMax, int nstart,
+                             KMeans.Algorithm algorithm, KMeans.Init init, JobSettings settings) {
+        Best b = engine.run(job(data, k, iterMax, nstart, algorithm, init, settings),
+                Combiner.<KMeansResult, Best>asArrived(Best::new, (acc, r) -> {
+                    acc.best = KMeansResult.better(acc.best, r);
+                    if (r.converged()) acc.converged++;
+                    acc.count++;
+                    return acc;
+                })).valueOrThrow();
+        return new Result(b.best, b.count, b.converged);
+    }
+
+    /**
+     * The seed's {@code matrix(rnorm(rows * cols), nrow = rows)}: standard normals filled column
+     * by column from stream 0 of (kind, dataSeed).
+     */
+    public static DataMatrix generateNormal(int rows, int cols, RngKind kind, long dataSeed) {
+        if (rows < 1 || cols < 1) throw new IllegalArgumentException("generated data must be at least 1x1, got " + rows + "x" + cols);
+        if ((long) rows * cols > 100_000_000L) throw new IllegalArgumentException("generated data " + rows + "x" + cols + " exceeds 1e8 values");
+        BlockRandom rng = new StreamSpec(kind, dataSeed, 0).create();
+        double[] v = new double[rows * cols];
+        for (int j = 0; j < cols; j++)
+            for (int i = 0; i < rows; i++) v[i * cols + j] = Draws.gaussian(rng);
+        return new DataMatrix(rows, cols, v);
+    }
+
+    /** A content hash so a checkpoint of one data set is never resumed with another. */
+    static String fingerprint(DataMatrix data) {
+        long h = 1125899906842597L;
+        for (double v : data.values()) h = 31 * h + Double.doubleToLongBits(v);
+        return Long.toHexString(h);
+    }
+}

@@ -1,0 +1,89 @@
+# Sourced by rankexec-multi-node.sbatch (bash, inside a Slurm allocation): MPJ Express daemons
+# on the allocated nodes, started and stopped with srun (no ssh), on job-private ports.
+
+# mpj_job_home DIR PORT_BASE: an MPJ_HOME for this job only. MPJ Express reads its daemon,
+# port-manager and launcher ports from MPJ_HOME/conf/mpjexpress.conf (fixed 40055/40052/40002 by
+# default), so two jobs sharing a node would collide; this copy uses PORT_BASE, +1 and +2 and
+# links the real lib/ directory.
+mpj_job_home() {
+  local dir="$1" base="$2" real
+  real="${MPJ_HOME:-}"
+  if [ -z "$real" ]; then
+    real="$(cat "$RANKEXEC_HOME/build/mpj-home.path" 2>/dev/null || echo "$RANKEXEC_HOME/build/mpj-home")"
+  fi
+  if [ ! -f "$real/lib/daemon.jar" ] || [ ! -f "$real/lib/starter.jar" ] || [ ! -f "$real/conf/mpjexpress.conf" ]; then
+    echo "rankexec job: no MPJ Express at '$real' (lib/daemon.jar, lib/starter.jar, conf/): run bin/setup or set MPJ_HOME" >&2
+    return 1
+  fi
+  [[ "$base" =~ ^[0-9]+$ ]] && [ "$base" -ge 1024 ] && [ "$base" -le 65530 ] || {
+    echo "rankexec job: MPJ_PORT_BASE must be an integer in 1024..65530, got '$base'" >&2; return 1; }
+  real="$(cd "$real" && pwd)"
+  rm -rf "$dir" && mkdir -p "$dir/conf" || return 1
+  ln -s "$real/lib" "$dir/lib"
+  cp "$real"/conf/* "$dir/conf/"
+  sed -i -e "s/^mpjexpress.mpjdaemon.port.1=.*/mpjexpress.mpjdaemon.port.1=$base/" \
+         -e "s/^mpjexpress.mpjdaemon.port.2=.*/mpjexpress.mpjdaemon.port.2=$((base + 1))/" \
+         -e "s/^mpjexpress.mpjrun.port.1=.*/mpjexpress.mpjrun.port.1=$((base + 2))/" \
+      "$dir/conf/mpjexpress.conf"
+}
+
+# True when something on this host listens on TCP port $1 (read from /proc: a probe connection
+# would make the MPJ daemon log a stack trace).
+mpj_port_listening() {
+  local hex
+  hex="$(printf '%04X' "$1")"
+  grep -Eq "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A " /proc/net/tcp /proc/net/tcp6 2>/dev/null
+}
+
+# mpj_start_daemons MACHINES PORT LOG TIMEOUT: one daemon per node of the allocation, in a
+# background srun step that shares the job's CPUs (--overlap) and may use all of them (--whole,
+# --cpu-bind=none: the ranks the daemon forks inherit its CPU set). Returns once every node
+# reports its daemon listening, non-zero on failure or timeout.
+mpj_start_daemons() {
+  local machines="$1" port="$2" log="$3" timeout="$4" n java deadline
+  n="$(wc -l <"$machines")"
+  java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}"; java="${java:-java}"
+  # srun's own messages ("forcing job termination" when we stop it) go beside the log.
+  srun --overlap --whole --cpu-bind=none --nodes="$n" --ntasks="$n" --ntasks-per-node=1 \
+       --kill-on-bad-exit=0 --input=none --output="$log" --job-name=mpj-daemons \
+       --export=ALL "$java" -jar "$MPJ_HOME/lib/daemon.jar" "$port" 2>>"$log.srun" &
+  MPJ_DAEMON_SRUN=$!
+  # One short step on every node waits for its local daemon to listen.
+  deadline=$((SECONDS + timeout))
+  while :; do
+    if srun --overlap --nodes="$n" --ntasks="$n" --ntasks-per-node=1 --input=none \
+            --job-name=mpj-daemon-check --export=ALL \
+            bash -c "$(declare -f mpj_port_listening); mpj_port_listening $port" >/dev/null 2>&1; then
+      echo "rankexec job: MPJ Express daemons listen on port $port on $n node(s)" >&2
+      return 0
+    fi
+    if ! kill -0 "$MPJ_DAEMON_SRUN" 2>/dev/null; then
+      echo "rankexec job: the MPJ Express daemons exited at start (port $port busy?); see $log:" >&2
+      tail -5 "$log" "$log.srun" >&2
+      return 1
+    fi
+    [ "${RX_STOPPING:-0}" = 1 ] && return 1
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "rankexec job: MPJ Express daemons not listening on port $port after ${timeout}s; see $log" >&2
+      return 1
+    fi
+    sleep 1
+  done
+}
+
+# Stops the daemon step (srun forwards TERM to every daemon; Slurm kills what they forked).
+# Idempotent, so it can run both after the run and from the EXIT trap.
+mpj_stop_daemons() {
+  local pid="${MPJ_DAEMON_SRUN:-}" i
+  [ -n "$pid" ] || return 0
+  MPJ_DAEMON_SRUN=""
+  kill -TERM "$pid" 2>/dev/null
+  for i in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid" 2>/dev/null
+    echo "rankexec job: MPJ Express daemon step did not stop on TERM; killed its srun" >&2
+  fi
+  wait "$pid" 2>/dev/null
+  echo "rankexec job: MPJ Express daemons stopped" >&2
+  return 0
+}

@@ -1,0 +1,93 @@
+# Sourced by the rankexec batch scripts (bash). Shared pieces: finding the rankexec checkout,
+# the checkpoint directory that survives a requeue, and running the launcher so that Slurm's
+# signals stop it cleanly (time limit -> optional self-requeue; scancel/preemption -> clean exit).
+
+rx_die() { echo "rankexec job: $*" >&2; exit 2; }
+rx_say() { echo "rankexec job: $*" >&2; }
+
+# Expects RANKEXEC_HOME (set by the script that sources this file). Sets RANKEXEC, RX_ARGS (the
+# user's rankexec arguments: the script's arguments, or RANKEXEC_ARGS split on white space when
+# there are none), RX_CHECKPOINT, and installs the signal traps.
+rx_init() {
+  export RANKEXEC_HOME
+  RANKEXEC="$RANKEXEC_HOME/bin/rankexec"
+  [ -x "$RANKEXEC" ] || rx_die "$RANKEXEC is missing or not executable (is RANKEXEC_HOME=$RANKEXEC_HOME a rankexec checkout?)"
+  if [ $# -gt 0 ]; then
+    RX_ARGS=("$@")
+  else
+    read -r -a RX_ARGS <<<"${RANKEXEC_ARGS:-}"
+  fi
+  [ ${#RX_ARGS[@]} -gt 0 ] \
+    || rx_die "no kernel given: pass [GLOBAL OPTIONS] KERNEL [KERNEL OPTIONS] after the script name, or set RANKEXEC_ARGS"
+  local a
+  for a in "${RX_ARGS[@]}"; do
+    case "$a" in
+      --checkpoint|--checkpoint=*|--resume|--ranks|--ranks=*|--device|--device=*|--machines|--machines=*)
+        rx_die "do not pass $a: the job script sets it (use RANKS= or CHECKPOINT_DIR= instead)" ;;
+    esac
+  done
+  [ -n "${SLURM_JOB_ID:-}" ] || rx_say "not running under Slurm (no SLURM_JOB_ID); continuing anyway"
+  RX_JOB_ID="${SLURM_JOB_ID:-local-$$}"
+  # Requeued jobs keep their id, so a per-id directory is where the previous attempt left off.
+  if [ -n "${CHECKPOINT_DIR:-}" ]; then
+    RX_CHECKPOINT="$CHECKPOINT_DIR"; RX_CHECKPOINT_IS_DEFAULT=0
+  else
+    RX_CHECKPOINT="${SLURM_SUBMIT_DIR:-$PWD}/rankexec-checkpoints/$RX_JOB_ID"; RX_CHECKPOINT_IS_DEFAULT=1
+  fi
+  mkdir -p "$(dirname "$RX_CHECKPOINT")" || rx_die "cannot create the parent of checkpoint directory $RX_CHECKPOINT"
+  rx_say "job $RX_JOB_ID (attempt $(( ${SLURM_RESTART_COUNT:-0} + 1 ))) on ${SLURM_JOB_NODELIST:-$(hostname -s)}, checkpoint $RX_CHECKPOINT"
+
+  RX_CHILD=""; RX_STOPPING=0; RX_TIME_UP=0
+  # --signal=B:USR1@T in the script header: the time limit is near. TERM/INT: scancel,
+  # preemption or a requeue. Either way the launcher is stopped; finished chunks are already
+  # journaled in the checkpoint directory.
+  trap 'rx_on_signal USR1' USR1
+  trap 'rx_on_signal TERM' TERM
+  trap 'rx_on_signal INT' INT
+}
+
+rx_on_signal() {
+  [ "$1" = USR1 ] && RX_TIME_UP=1
+  RX_STOPPING=1
+  rx_say "received SIG$1, stopping the run"
+  if [ -n "$RX_CHILD" ]; then
+    kill -TERM -- "-$RX_CHILD" 2>/dev/null
+    # A launcher that ignores TERM is killed after a grace period.
+    ( sleep "${STOP_GRACE_SECONDS:-20}"; kill -KILL -- "-$RX_CHILD" 2>/dev/null ) &
+    RX_KILLER=$!
+  fi
+}
+
+# rx_run CMD...: runs CMD in its own process group (so a signal reaches every process it
+# started), waits for it, returns its exit status.
+rx_run() {
+  local rc
+  [ "$RX_STOPPING" = 1 ] && return 143
+  setsid "$@" &
+  RX_CHILD=$!
+  while :; do
+    wait "$RX_CHILD"; rc=$?
+    # wait returns early when a trapped signal arrives; keep waiting for the real exit.
+    kill -0 "$RX_CHILD" 2>/dev/null || break
+  done
+  [ -n "${RX_KILLER:-}" ] && kill "$RX_KILLER" 2>/dev/null
+  RX_CHILD=""
+  return "$rc"
+}
+
+# After the run: on success drop the default checkpoint directory; when the time limit stopped
+# the run, requeue the job (same id, so the next attempt resumes from the checkpoint).
+rx_finish() {
+  local rc="$1"
+  if [ "$rc" = 0 ]; then
+    if [ "$RX_CHECKPOINT_IS_DEFAULT" = 1 ] && [ "${KEEP_CHECKPOINT:-0}" != 1 ]; then
+      rm -rf "$RX_CHECKPOINT"
+      rmdir "$(dirname "$RX_CHECKPOINT")" 2>/dev/null   # the shared parent, once empty
+    fi
+  elif [ "$RX_TIME_UP" = 1 ] && [ "${REQUEUE_ON_TIMEOUT:-1}" = 1 ] && [ -n "${SLURM_JOB_ID:-}" ]; then
+    rx_say "time limit near: requeueing job $SLURM_JOB_ID; it will resume from $RX_CHECKPOINT"
+    scontrol requeue "$SLURM_JOB_ID" || rx_say "scontrol requeue failed; resubmit with CHECKPOINT_DIR=$RX_CHECKPOINT"
+  else
+    rx_say "run failed (exit $rc); finished chunks are kept in $RX_CHECKPOINT"
+  fi
+}

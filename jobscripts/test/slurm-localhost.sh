@@ -1,0 +1,155 @@
+# Sourced library: a private one-node Slurm cluster on this machine, for tests.
+#
+# Everything lives in $SLURM_TEST_DIR (default /tmp/rankexec-slurm-test): its own munge key and
+# socket, slurm.conf, state, spool, logs and pid files, and its own ports (16817/16818 unless
+# SLURM_TEST_CTLD_PORT / SLURM_TEST_SLURMD_PORT say otherwise), so it neither needs nor
+# disturbs a system Slurm or munge. Daemons are started directly (no systemd). The node is named
+# after `hostname -s` and has the CPU and memory layout `slurmd -C` measures.
+#
+#   slurm_install     installs slurm-wlm and munge with apt when missing (needs root)
+#   slurm_start       tears down leftovers of an earlier run, writes the config, starts munged,
+#                     slurmctld and slurmd, waits until the node is idle; exports SLURM_CONF
+#   slurm_stop        cancels all jobs of this cluster and stops the three daemons (idempotent)
+#   slurm_wait_job ID TIMEOUT   waits until job ID has left the queue; prints its final state
+
+SLURM_TEST_DIR="${SLURM_TEST_DIR:-/tmp/rankexec-slurm-test}"
+SLURM_TEST_CTLD_PORT="${SLURM_TEST_CTLD_PORT:-16817}"
+SLURM_TEST_SLURMD_PORT="${SLURM_TEST_SLURMD_PORT:-16818}"
+
+slurm_log() { echo "slurm-localhost: $*" >&2; }
+
+slurm_install() {
+  local missing=() p
+  for p in slurm-wlm munge; do
+    dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" = 0 ] || { slurm_log "missing ${missing[*]}; run as root to install them"; return 1; }
+  slurm_log "installing ${missing[*]} (about a minute)"
+  # The lock timeout lets this wait for another apt run instead of failing.
+  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -1)" ]; then
+    apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null || return 1
+  fi
+  # policy-rc.d-free machines without systemd just print "could not determine runlevel" here.
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
+      --no-install-recommends slurm-wlm munge >"$(mktemp /tmp/slurm-apt.XXXXXX.log)" 2>&1 \
+    || { slurm_log "apt-get install slurm-wlm munge failed"; return 1; }
+}
+
+# Stops the process whose pid is in FILE if it is still the program NAME (a stale pid file must
+# never make us kill an unrelated process that reused the pid).
+_slurm_stop_pidfile() {
+  local file="$1" name="$2" pid i
+  [ -f "$file" ] || return 0
+  pid="$(cat "$file" 2>/dev/null)"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+  if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]; then
+    kill -TERM "$pid" 2>/dev/null
+    for i in $(seq 1 50); do [ -d "/proc/$pid" ] || break; sleep 0.2; done
+    [ -d "/proc/$pid" ] && kill -KILL "$pid" 2>/dev/null
+  fi
+  rm -f "$file"
+}
+
+slurm_stop() {
+  local d="$SLURM_TEST_DIR" i
+  [ -d "$d" ] || return 0
+  if [ -f "$d/slurm.conf" ] && [ -f "$d/slurmctld.pid" ]; then
+    # Cancel jobs first so their steps (and the MPJ daemons they started) end with them.
+    SLURM_CONF="$d/slurm.conf" timeout 10 scancel --quiet --user="$(id -un)" 2>/dev/null
+    for i in $(seq 1 60); do
+      [ -z "$(SLURM_CONF="$d/slurm.conf" timeout 5 squeue -h -o %i 2>/dev/null)" ] && break
+      sleep 0.5
+    done
+  fi
+  _slurm_stop_pidfile "$d/slurmd.pid" slurmd
+  _slurm_stop_pidfile "$d/slurmctld.pid" slurmctld
+  _slurm_stop_pidfile "$d/munge/munged.pid" munged
+}
+
+slurm_start() {
+  local d="$SLURM_TEST_DIR" node nodeline i
+  slurm_stop
+  rm -rf "$d"
+  mkdir -p "$d/munge" "$d/state" "$d/spool" "$d/log" "$d/jobs" || return 1
+  # munged insists on private permissions for its key and socket directory.
+  chmod 700 "$d/munge"
+  mungekey --create --keyfile="$d/munge/munge.key" || return 1
+  chmod 600 "$d/munge/munge.key"
+  munged --force --socket="$d/munge/munge.socket" --key-file="$d/munge/munge.key" \
+         --pid-file="$d/munge/munged.pid" --log-file="$d/munge/munged.log" \
+         --seed-file="$d/munge/munged.seed" \
+    || { slurm_log "munged did not start:"; tail -5 "$d/munge/munged.log" >&2; return 1; }
+
+  node="$(hostname -s)"
+  # slurmd -C measures CPUs, sockets, cores, threads and memory; UpTime is not a config key.
+  nodeline="$(env -u SLURM_CONF slurmd -C | head -1)"
+  [[ "$nodeline" == NodeName=* ]] || { slurm_log "slurmd -C failed: $nodeline"; return 1; }
+  nodeline="NodeName=$node ${nodeline#NodeName=* }"
+  cat >"$d/slurm.conf" <<EOF
+# Written by jobscripts/test/slurm-localhost.sh: a private one-node test cluster.
+ClusterName=rankexec-test
+SlurmctldHost=$node(127.0.0.1)
+SlurmctldPort=$SLURM_TEST_CTLD_PORT
+SlurmdPort=$SLURM_TEST_SLURMD_PORT
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+CredType=cred/munge
+# cred_expire also sets how long a requeued job waits before it may start again (default 120 s).
+AuthInfo=socket=$d/munge/munge.socket,cred_expire=5
+StateSaveLocation=$d/state
+SlurmdSpoolDir=$d/spool
+SlurmctldPidFile=$d/slurmctld.pid
+SlurmdPidFile=$d/slurmd.pid
+SlurmctldLogFile=$d/log/slurmctld.log
+SlurmdLogFile=$d/log/slurmd.log
+# No cgroups and no systemd here: plain process tracking, no task binding, no accounting.
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/none
+MpiDefault=none
+MailProg=/bin/true
+SchedulerType=sched/backfill
+# Test cluster: look at pending jobs often, so requeued jobs restart within seconds.
+SchedulerParameters=sched_interval=2,bf_interval=1
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+ReturnToService=2
+InactiveLimit=0
+KillWait=10
+MinJobAge=300
+$nodeline NodeAddr=127.0.0.1 State=UNKNOWN
+PartitionName=test Nodes=ALL Default=YES MaxTime=INFINITE State=UP
+EOF
+  export SLURM_CONF="$d/slurm.conf"
+  slurmctld -c -f "$SLURM_CONF" || { slurm_log "slurmctld did not start:"; tail -5 "$d/log/slurmctld.log" >&2; return 1; }
+  slurmd -f "$SLURM_CONF" || { slurm_log "slurmd did not start:"; tail -5 "$d/log/slurmd.log" >&2; return 1; }
+  for i in $(seq 1 120); do
+    case "$(timeout 5 sinfo -h -n "$node" -o %T 2>/dev/null)" in
+      idle*) return 0 ;;
+    esac
+    sleep 0.5
+  done
+  slurm_log "node $node did not become idle within 60 s:"
+  timeout 5 sinfo -N -l >&2
+  tail -5 "$d/log/slurmctld.log" "$d/log/slurmd.log" >&2
+  return 1
+}
+
+# Waits (at most TIMEOUT seconds) until job ID is finished; prints its final state
+# (COMPLETED, FAILED, TIMEOUT, CANCELLED, ...) or TIMEOUT-WAITING.
+slurm_wait_job() {
+  local id="$1" timeout="$2" deadline state
+  deadline=$((SECONDS + timeout))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    state="$(timeout 5 scontrol show job "$id" -o 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2)"
+    case "$state" in
+      PENDING|RUNNING|CONFIGURING|COMPLETING|REQUEUED|REQUEUE_FED|REQUEUE_HOLD|RESIZING|SUSPENDED|'') sleep 1 ;;
+      *) echo "$state"; return 0 ;;
+    esac
+  done
+  echo TIMEOUT-WAITING
+}

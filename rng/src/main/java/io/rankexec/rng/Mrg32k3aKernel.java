@@ -1,0 +1,41 @@
+package io.rankexec.rng;
+
+/**
+ * Long uniform fills of {@link Mrg32k3a} on the incubating Vector API, used when the JVM runs
+ * with {@code --add-modules jdk.incubator.vector} and has 512-bit long vectors (C2 in JDK 17 does
+ * not vectorize the plain loops). Otherwise {@link #VECTOR} is null and Mrg32k3a uses its scalar
+ * loops; {@code -Dio.rankexec.rng.vector=false} forces that. Results are identical either way.
+ */
+abstract class Mrg32k3aKernel {
+
+    /** Fills shorter than this stay scalar (the vector kernel starts with a scalar head). */
+    static final int MIN_LENGTH = 256;
+
+    /** The vector kernel, or null. */
+    static final Mrg32k3aKernel VECTOR = choose();
+
+    /**
+     * out[off + i] = z[i] * scale + shift for i in [0, len), len >= MIN_LENGTH, starting from the
+     * six-word state, which is advanced by len steps.
+     */
+    abstract void fill(long[] state, double[] out, int off, int len, double scale, double shift);
+
+    /** A short name for benchmarks and diagnostics, or null when not worth using on this machine. */
+    abstract String name();
+
+    private static Mrg32k3aKernel choose() {
+        if ("false".equalsIgnoreCase(System.getProperty("io.rankexec.rng.vector"))) return null;
+        return vectorOrNull();
+    }
+
+    static Mrg32k3aKernel vectorOrNull() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return null;
+        try {
+            Mrg32k3aKernel k = (Mrg32k3aKernel) Class.forName("io.rankexec.rng.Mrg32k3aVectorKernel")
+                    .getDeclaredConstructor().newInstance();
+            return k.name() != null ? k : null;
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.rankexec.rng;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** Block/scalar equivalence, state save/restore, task streams and argument checks of Mt2203. */
+class Mt2203Test {
+
+    /** Block sizes that straddle the 69-word state and the internal refill chunk in every way. */
+    private static final int[] SIZES = {1, 68, 69, 70, 2047, 2048, 2049, 5000, 3, 4096, 0, 12345};
+
+    @Test
+    void blockFillsEqualScalarCalls() {
+        Mt2203 blocks = new Mt2203(42, 17);
+        Mt2203 scalar = new Mt2203(42, 17);
+        for (int size : SIZES) {
+            double[] d = new double[size + 3];
+            blocks.fill(d, 3, size);
+            for (int i = 0; i < size; i++) assertEquals(scalar.nextDouble(), d[3 + i], "double " + i + " of block " + size);
+            int[] bits = new int[size];
+            blocks.fillBits(bits, 0, size);
+            for (int i = 0; i < size; i++) assertEquals(scalar.nextBits32(), bits[i], "bits " + i + " of block " + size);
+            double[] r = new double[size];
+            blocks.fill(r, 0, size, -1.5, 4.0);
+            for (int i = 0; i < size; i++) assertEquals(-1.5 + 5.5 * scalar.nextDouble(), r[i], "range " + i);
+            float[] f = new float[size];
+            blocks.fill(f, 0, size);
+            for (int i = 0; i < size; i++) assertEquals((float) scalar.nextDouble(), f[i], "float " + i);
+        }
+    }
+
+    @Test
+    void doubleIsUnsignedBitsTimesTwoToMinus32() {
+        Mt2203 bits = new Mt2203(9, 3);
+        Mt2203 doubles = new Mt2203(9, 3);
+        for (int i = 0; i < 10_000; i++) {
+            assertEquals((bits.nextBits32() & 0xFFFF_FFFFL) * 0x1.0p-32, doubles.nextDouble());
+        }
+    }
+
+    @Test
+    void firstTasksAreTheMklSubstreams() {
+        int[] a = new int[500];
+        int[] b = new int[500];
+        for (int sub : new int[] {0, 1, 6023}) {
+            new Mt2203(123, sub).fillBits(a, 0, a.length);
+            Mt2203 task = Mt2203.forTask(123, sub);
+            task.fillBits(b, 0, b.length);
+            assertArrayEquals(a, b);
+            assertEquals(new StreamSpec(RngKind.MT2203, 123, sub), task.spec());
+            assertEquals(sub, task.substream());
+        }
+        Mt2203 later = Mt2203.forTask(123, 6024 + 5);
+        assertEquals(5, later.substream());
+        assertEquals(new StreamSpec(RngKind.MT2203, 123, 6029), later.spec());
+        later.fillBits(b, 0, b.length);
+        new Mt2203(123, 5).fillBits(a, 0, a.length);
+        assertNotEquals(a[0], b[0], "block 1 must not repeat block 0 of the same substream");
+    }
+
+    @Test
+    void snapshotRestoreAndCopyRepeatTheSequence() throws Exception {
+        Mt2203 g = new Mt2203(2024, 1000);
+        double[] skip = new double[3001];
+        g.fill(skip, 0, skip.length);
+        Mt2203.State saved = g.snapshot();
+        Mt2203 copy = g.copy();
+        double[] first = new double[5000];
+        g.fill(first, 0, first.length);
+
+        double[] again = new double[5000];
+        copy.fill(again, 0, again.length);
+        assertArrayEquals(first, again, "copy");
+
+        g.restore(saved);
+        g.fill(again, 0, again.length);
+        assertArrayEquals(first, again, "restore");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(saved);
+        }
+        Mt2203.State read;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            read = (Mt2203.State) in.readObject();
+        }
+        assertEquals(saved, read);
+        Mt2203 revived = Mt2203.fromState(read);
+        revived.fill(again, 0, again.length);
+        assertArrayEquals(first, again, "fromState after serialization");
+        assertEquals(g.spec(), revived.spec());
+    }
+
+    @Test
+    void badArgumentsAreRejectedWithClearMessages() {
+        assertMessage("substream", () -> new Mt2203(1, 6024));
+        assertMessage("substream", () -> new Mt2203(1, -1));
+        assertMessage("seed", () -> new Mt2203(-1, 0));
+        assertMessage("seed", () -> new Mt2203(1L << 32, 0));
+        assertMessage("task index", () -> Mt2203.forTask(1, -1));
+        assertMessage("task index", () -> Mt2203.forTask(1, Mt2203.MAX_TASKS));
+        Mt2203 g = new Mt2203(1, 0);
+        assertMessage("range", () -> g.fill(new double[4], 0, 4, 2.0, 2.0));
+        assertMessage("range", () -> g.fill(new float[4], 0, 4, 1f, Float.NaN));
+        assertMessage("belongs to", () -> g.restore(new Mt2203(2, 0).snapshot()));
+        assertThrows(IndexOutOfBoundsException.class, () -> g.fill(new double[4], 2, 3));
+    }
+
+    @Test
+    void largestTaskIndexIsUsable() {
+        Mt2203 last = Mt2203.forTask(0xFFFF_FFFFL, Mt2203.MAX_TASKS - 1);
+        assertEquals(Mt2203.SUBSTREAMS - 1, last.substream());
+        double d = last.nextDouble();
+        assertTrue(d >= 0 && d < 1);
+    }
+
+    private static void assertMessage(String fragment, org.junit.jupiter.api.function.Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(fragment), "message '" + e.getMessage() + "' should mention " + fragment);
+    }
+}
