@@ -136,7 +136,7 @@ public final class MpiEngine implements Engine {
             }
         }
         long[] mine = {jobHash(spec)};
-        long[] all = new long[rank == 0 ? size : 1];
+        long[] all = new long[size]; // MPJ's tree Gather uses the buffer on inner ranks too
         comm.Gather(mine, 0, 1, MPI.LONG, all, 0, 1, MPI.LONG, 0);
         if (rank == 0 && refusal == null) {
             for (int r = 1; r < size; r++) {

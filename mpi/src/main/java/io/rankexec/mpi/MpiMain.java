@@ -21,6 +21,9 @@ final class MpiMain {
         if (rank == 0) {
             out = tag ? TaggedOutput.tagged(console, TaggedOutput.OUT) : System.out;
             err = tag ? TaggedOutput.tagged(console, TaggedOutput.ERR) : System.err;
+        } else if (Boolean.getBoolean("rankexec.debugRanks")) { // diagnostics: every rank's output
+            out = TaggedOutput.tagged(System.err, "[rank " + rank + "] ");
+            err = out;
         } else { // SPMD: the other ranks run the same program silently
             out = err = new PrintStream(OutputStream.nullOutputStream());
         }
@@ -43,7 +46,8 @@ final class MpiMain {
                 return engine[0];
             }, out, err);
         } catch (RuntimeException | Error e) {
-            err.println("rankexec: error: internal error on rank " + rank + ": " + e);
+            // Other ranks may be waiting for this one in a collective: end the whole job, not a hang.
+            fatal.fatal("internal error on rank " + rank + ": " + e);
             code = 70;
         } finally {
             if (engine[0] != null) engine[0].close();

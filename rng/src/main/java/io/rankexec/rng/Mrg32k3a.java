@@ -304,12 +304,13 @@ public final class Mrg32k3a extends BlockRandom implements RandomGenerator.Leapa
      * is popcount(h) matrix products, hence h a multiple of 256) and ends where the fill ends.
      */
     private void fillScaled(double[] out, int off, int len, double scale, double shift) {
-        Mrg32k3aKernel vector = Mrg32k3aKernel.VECTOR;
+        Mrg32k3aKernel vector = Mrg32k3aKernel.vector();
         if (vector != null && len >= Mrg32k3aKernel.MIN_LENGTH) {
             long[] s = stateWords();
-            vector.fill(s, out, off, len, scale, shift);
+            int done = vector.fill(s, out, off, len, scale, shift);
             x0 = s[0]; x1 = s[1]; x2 = s[2];
             y0 = s[3]; y1 = s[4]; y2 = s[5];
+            serialScaled(out, off + done, len - done, scale, shift);
             return;
         }
         if (len < TWO_CHAIN_MIN) {

@@ -3,7 +3,7 @@ package io.rankexec.rng;
 /**
  * Long uniform fills of {@link Mrg32k3a} on the incubating Vector API, used when the JVM runs
  * with {@code --add-modules jdk.incubator.vector} and has 512-bit long vectors (C2 in JDK 17 does
- * not vectorize the plain loops). Otherwise {@link #VECTOR} is null and Mrg32k3a uses its scalar
+ * not vectorize the plain loops). Otherwise {@link #vector()} is null and Mrg32k3a uses its scalar
  * loops; {@code -Dio.rankexec.rng.vector=false} forces that. Results are identical either way.
  */
 abstract class Mrg32k3aKernel {
@@ -11,14 +11,22 @@ abstract class Mrg32k3aKernel {
     /** Fills shorter than this stay scalar (the vector kernel starts with a scalar head). */
     static final int MIN_LENGTH = 256;
 
-    /** The vector kernel, or null. */
-    static final Mrg32k3aKernel VECTOR = choose();
+    /** The vector kernel, or null (chosen once, on first use). */
+    static Mrg32k3aKernel vector() {
+        return Chosen.VECTOR;
+    }
+
+    /** A holder, so that initialising this base class (e.g. as the kernel's superclass) does not choose. */
+    private static final class Chosen {
+        static final Mrg32k3aKernel VECTOR = choose();
+    }
 
     /**
-     * out[off + i] = z[i] * scale + shift for i in [0, len), len >= MIN_LENGTH, starting from the
-     * six-word state, which is advanced by len steps.
+     * out[off + i] = z[i] * scale + shift for i in [0, n), starting from the six-word state, which
+     * is advanced by n steps; returns n, which is at most len and above len - 16 (the caller
+     * generates the rest). Requires len >= MIN_LENGTH.
      */
-    abstract void fill(long[] state, double[] out, int off, int len, double scale, double shift);
+    abstract int fill(long[] state, double[] out, int off, int len, double scale, double shift);
 
     /** A short name for benchmarks and diagnostics, or null when not worth using on this machine. */
     abstract String name();
@@ -34,7 +42,7 @@ abstract class Mrg32k3aKernel {
             Mrg32k3aKernel k = (Mrg32k3aKernel) Class.forName("io.rankexec.rng.Mrg32k3aVectorKernel")
                     .getDeclaredConstructor().newInstance();
             return k.name() != null ? k : null;
-        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return null;
         }
     }

@@ -46,7 +46,7 @@ final class Mrg32k3aVectorKernel extends Mrg32k3aKernel {
     }
 
     @Override
-    void fill(long[] st, double[] out, int off, int len, double scale, double shift) {
+    int fill(long[] st, double[] out, int off, int len, double scale, double shift) {
         // Head: the first 48 outputs one by one, keeping x and y as the lanes' first three terms.
         long[] hx = new long[HEAD];
         long[] hy = new long[HEAD];
@@ -108,17 +108,11 @@ final class Mrg32k3aVectorKernel extends Mrg32k3aKernel {
             ya0 = ya1; ya1 = ya2; ya2 = ya;
             yb0 = yb1; yb1 = yb2; yb2 = yb;
         }
-        // the last three outputs so far are lanes 13..15, i.e. lanes 5..7 of the newest b vectors
-        a0 = xb2.lane(V - 3); a1 = xb2.lane(V - 2); a2 = xb2.lane(V - 1);
-        b0 = yb2.lane(V - 3); b1 = yb2.lane(V - 2); b2 = yb2.lane(V - 1);
-        for (int i = pos; i < len; i++) {
-            long p1 = Mrg32k3a.mod1(Mrg32k3a.A12 * a1 + Mrg32k3a.A13N * (M1 - a0));
-            a0 = a1; a1 = a2; a2 = p1;
-            long p2 = Mrg32k3a.mod2(Mrg32k3a.A21 * b2 + Mrg32k3a.A23N * (M2 - b0));
-            b0 = b1; b1 = b2; b2 = p2;
-            long z = p1 - p2;
-            out[off + i] = (z + ((z >> 63) & M1)) * scale + shift;
-        }
-        st[0] = a0; st[1] = a1; st[2] = a2; st[3] = b0; st[4] = b1; st[5] = b2;
+        // the last three outputs are lanes 13..15, i.e. lanes 5..7 of the newest b vectors;
+        // the caller finishes the remaining (len - pos) < 16 values (no tail loop here: a rarely
+        // taken tail would make C2 deoptimize this method whenever the fill length changes)
+        st[0] = xb2.lane(V - 3); st[1] = xb2.lane(V - 2); st[2] = xb2.lane(V - 1);
+        st[3] = yb2.lane(V - 3); st[4] = yb2.lane(V - 2); st[5] = yb2.lane(V - 1);
+        return pos;
     }
 }

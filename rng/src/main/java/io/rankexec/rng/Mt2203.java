@@ -29,9 +29,9 @@ import java.util.Objects;
  *
  * <p>Speed: output words come from the linear recurrence
  * {@code x[k+69] = x[k+34] ^ ((x[k] & upper | x[k+1] & lower) >>> 1) ^ (x[k+1] odd ? a : 0)}
- * computed into a buffer in one pass (2048 words at a time), then tempered and converted into the
- * caller's array in a second pass. With {@code --add-modules jdk.incubator.vector} both passes
- * run on the Vector API (the recurrence reads 35 words behind its writes, so 8 lanes are safe);
+ * computed into a buffer 2048 words at a time, tempered into a second buffer in another pass, and
+ * converted into the caller's array in a third. With {@code --add-modules jdk.incubator.vector} all
+ * passes run on the Vector API (the recurrence reads 35 words behind its writes, so 8 lanes are safe);
  * without it, plain loops give the same values more slowly (see {@link Mt2203Kernel}).
  *
  * <p>Not thread-safe: use one generator per task or thread ({@link #copy()} or {@link #forTask}).
@@ -56,6 +56,8 @@ public final class Mt2203 extends BlockRandom {
     private final Mt2203Kernel kernel;
     /** buf[pos-N, pos) are the N most recent words output (the state); buf[pos, limit) are generated, not yet output. */
     private final int[] buf = new int[N + CHUNK];
+    /** tempered[i] = temper(buf[i]) for i in [N, limit): the raw 32-bit outputs. */
+    private final int[] tempered = new int[N + CHUNK];
     private int pos;
     private int limit;
 
@@ -91,6 +93,7 @@ public final class Mt2203 extends BlockRandom {
         this.maskB = other.maskB;
         this.maskC = other.maskC;
         System.arraycopy(other.buf, 0, buf, 0, buf.length);
+        System.arraycopy(other.tempered, 0, tempered, 0, tempered.length);
         this.pos = other.pos;
         this.limit = other.limit;
     }
@@ -164,10 +167,11 @@ public final class Mt2203 extends BlockRandom {
         mt[0] = 0x8000_0000;
     }
 
-    /** Moves the state to the front of the buffer and generates the next CHUNK words after it. */
+    /** Moves the state to the front of the buffer, generates the next CHUNK words after it and tempers them. */
     private void refill() {
         if (pos != N) System.arraycopy(buf, pos - N, buf, 0, N);
         kernel.recur(buf, CHUNK, twist);
+        kernel.temper(buf, tempered, N, CHUNK, maskB, maskC);
         pos = N;
         limit = N + CHUNK;
     }
@@ -175,7 +179,7 @@ public final class Mt2203 extends BlockRandom {
     @Override
     public int nextBits32() {
         if (pos == limit) refill();
-        return Mt2203Kernel.temper(buf[pos++], maskB, maskC);
+        return tempered[pos++];
     }
 
     @Override
@@ -189,7 +193,7 @@ public final class Mt2203 extends BlockRandom {
         while (len > 0) {
             if (pos == limit) refill();
             int n = Math.min(len, limit - pos);
-            kernel.bits(buf, pos, n, maskB, maskC, out, off);
+            System.arraycopy(tempered, pos, out, off, n);
             pos += n;
             off += n;
             len -= n;
@@ -202,7 +206,7 @@ public final class Mt2203 extends BlockRandom {
         while (len > 0) {
             if (pos == limit) refill();
             int n = Math.min(len, limit - pos);
-            kernel.unit(buf, pos, n, maskB, maskC, out, off);
+            kernel.unit(tempered, pos, n, out, off);
             pos += n;
             off += n;
             len -= n;
@@ -222,7 +226,7 @@ public final class Mt2203 extends BlockRandom {
         while (len > 0) {
             if (pos == limit) refill();
             int n = Math.min(len, limit - pos);
-            kernel.range(buf, pos, n, maskB, maskC, out, off, a, width);
+            kernel.range(tempered, pos, n, out, off, a, width);
             pos += n;
             off += n;
             len -= n;

@@ -1,12 +1,12 @@
 package io.rankexec.rng;
 
 /**
- * The array passes of {@link Mt2203}: the recurrence over the word buffer, and tempering with
- * conversion into the caller's array. Two implementations with identical results: plain Java
- * loops ({@link Scalar}), and {@link Mt2203VectorKernel} on the incubating Vector API, used when
- * the JVM runs with {@code --add-modules jdk.incubator.vector} (C2 in JDK 17 cannot vectorize the
- * plain loops: the recurrence reads the same array at three offsets, and int-to-double
- * conversion is not auto-vectorized). {@code -Dio.rankexec.rng.vector=false} forces the scalar path.
+ * The array passes of {@link Mt2203}: the recurrence over the word buffer, tempering into a
+ * second buffer, and conversion into the caller's array. Two implementations with identical
+ * results: plain Java loops ({@link Scalar}), and {@link Mt2203VectorKernel} on the incubating Vector API, used when
+ * the JVM runs with {@code --add-modules jdk.incubator.vector} (C2 in JDK 17 vectorizes only the
+ * plain tempering loop: not the recurrence, which reads its own array at three offsets, nor the
+ * int-to-double conversion). {@code -Dio.rankexec.rng.vector=false} forces the scalar path.
  */
 abstract class Mt2203Kernel {
 
@@ -20,17 +20,17 @@ abstract class Mt2203Kernel {
     static final Mt2203Kernel BEST = choose();
     static final Mt2203Kernel SCALAR = new Scalar();
 
-    /** Computes x[k + 69] for k in [0, count): count is a multiple of 8, x holds 69 + count words. */
+    /** Computes x[k + 69] for k in [0, count): count is a multiple of 32, x holds 69 + count words. */
     abstract void recur(int[] x, int count, int a);
 
-    /** out[off + i] = temper(x[from + i]) for i in [0, n). */
-    abstract void bits(int[] x, int from, int n, int b, int c, int[] out, int off);
+    /** t[i] = temper(x[i]) for i in [from, from + count). */
+    abstract void temper(int[] x, int[] t, int from, int count, int b, int c);
 
-    /** out[off + i] = unsigned(temper(x[from + i])) * 2^-32 for i in [0, n). */
-    abstract void unit(int[] x, int from, int n, int b, int c, double[] out, int off);
+    /** out[off + i] = unsigned(t[from + i]) * 2^-32 for i in [0, n): MKL's uniform double. */
+    abstract void unit(int[] t, int from, int n, double[] out, int off);
 
     /** out[off + i] = lo + width * u_i with u_i as in {@link #unit}, rounded after each operation (MKL). */
-    abstract void range(int[] x, int from, int n, int b, int c, double[] out, int off, double lo, double width);
+    abstract void range(int[] t, int from, int n, double[] out, int off, double lo, double width);
 
     /** A short name for benchmarks and diagnostics. */
     abstract String name();
@@ -65,7 +65,10 @@ abstract class Mt2203Kernel {
         return (x ^ 0x8000_0000) * TWO_POW_M32 + 0.5;
     }
 
-    /** Plain loops; the tempering loop is simple, but C2 17 keeps all of them scalar. */
+    /**
+     * Plain loops. C2 vectorizes the tempering pass (same index on both int arrays); the recurrence
+     * (one array read at three offsets) and the int-to-double conversion stay scalar in JDK 17.
+     */
     static final class Scalar extends Mt2203Kernel {
         @Override
         void recur(int[] x, int count, int a) {
@@ -76,18 +79,24 @@ abstract class Mt2203Kernel {
         }
 
         @Override
-        void bits(int[] x, int from, int n, int b, int c, int[] out, int off) {
-            for (int i = 0; i < n; i++) out[off + i] = temper(x[from + i], b, c);
+        void temper(int[] x, int[] t, int from, int count, int b, int c) {
+            for (int i = from; i < from + count; i++) {
+                int y = x[i];
+                y ^= y >>> 12;
+                y ^= (y << 7) & b;
+                y ^= (y << 15) & c;
+                t[i] = y ^ (y >>> 18);
+            }
         }
 
         @Override
-        void unit(int[] x, int from, int n, int b, int c, double[] out, int off) {
-            for (int i = 0; i < n; i++) out[off + i] = unit(temper(x[from + i], b, c));
+        void unit(int[] t, int from, int n, double[] out, int off) {
+            for (int i = 0; i < n; i++) out[off + i] = unit(t[from + i]);
         }
 
         @Override
-        void range(int[] x, int from, int n, int b, int c, double[] out, int off, double lo, double width) {
-            for (int i = 0; i < n; i++) out[off + i] = lo + width * unit(temper(x[from + i], b, c));
+        void range(int[] t, int from, int n, double[] out, int off, double lo, double width) {
+            for (int i = 0; i < n; i++) out[off + i] = lo + width * unit(t[from + i]);
         }
 
         @Override

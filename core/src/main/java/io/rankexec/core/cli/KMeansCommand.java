@@ -104,16 +104,9 @@ final class KMeansCommand extends KernelCommand {
         if (k >= matrix.rows())
             throw new UsageException("--k " + k + (k == matrix.rows() ? " equals" : " exceeds") + " the " + matrix.rows()
                     + " rows of " + where + " (k must be less than the number of rows)");
-        long distinct = Arrays.stream(rowKeys(matrix)).distinct().count();
+        long distinct = matrix.distinctRows();
         if (distinct < k)
             throw new UsageException("--k " + k + " exceeds the " + distinct + " distinct rows of " + where);
-    }
-
-    private static String[] rowKeys(DataMatrix m) {
-        String[] keys = new String[m.rows()];
-        for (int i = 0; i < m.rows(); i++)
-            keys[i] = Arrays.toString(Arrays.copyOfRange(m.values(), i * m.cols(), (i + 1) * m.cols()));
-        return keys;
     }
 
     @Override

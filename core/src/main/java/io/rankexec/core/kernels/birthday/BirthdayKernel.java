@@ -48,8 +48,10 @@ public final class BirthdayKernel {
         return settings.apply(b, "birthday sizes=" + groupSizes + " tests=" + tests);
     }
 
-    /** Points in the order of {@code groupSizes}. */
+    /** Points in the order of {@code groupSizes}; null on a non-coordinator MPI rank. */
     public static List<Point> run(Engine engine, List<Integer> groupSizes, int tests, JobSettings settings) {
-        return new ArrayList<>(engine.run(job(groupSizes, tests, settings)).valueOrThrow());
+        var res = engine.run(job(groupSizes, tests, settings));
+        if (!engine.isCoordinator()) return null;
+        return new ArrayList<>(res.valueOrThrow());
     }
 }

@@ -31,15 +31,17 @@ public final class BootstrapKernel {
         if (data.rows() < 2) throw new IllegalArgumentException("bootstrap needs at least 2 data rows, got " + data.rows());
         JobSpec.Builder<Void, double[]> b = JobSpec.<double[]>timesToRun(replicates,
                 ctx -> Bootstrap.replicate(ctx.rng(), ctx.shared("data", DataMatrix.class), statistic)).share("data", data);
-        return settings.apply(b, "bootstrap statistic=" + statisticName + " data=" + data.rows() + "x" + data.cols()
+        return settings.apply(b, "bootstrap statistic=" + statisticName + " data=" + data.contentHash()
                 + " replicates=" + replicates);
     }
 
+    /** Summary of the successful replicates; null on a non-coordinator MPI rank. */
     public static Result run(Engine engine, DataMatrix data, Statistic statistic, String statisticName,
                              int replicates, double level, JobSettings settings) {
         if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0, 1), got " + level);
         double[] t0 = statistic.onFullData(data);
         JobResult<List<double[]>> res = engine.run(job(data, statistic, statisticName, replicates, settings));
+        if (!engine.isCoordinator()) return null;
         if (res.cancelled() || res.status() == io.rankexec.core.job.JobStatus.FAILED) res.valueOrThrow();
         List<double[]> ok = new ArrayList<>();
         for (double[] r : res.value()) if (r != null) ok.add(r);

@@ -45,9 +45,10 @@ public final class DiceKernel {
         return settings.apply(b, "dice games=" + games + " games-per-task=" + gamesPerTask);
     }
 
+    /** The combined result; null on a non-coordinator MPI rank (results live on the coordinator). */
     public static Result run(Engine engine, long games, int gamesPerTask, JobSettings settings) {
-        long wins = engine.run(job(games, gamesPerTask, settings), Combiner.<Long, Long>asArrived(() -> 0L, Long::sum))
-                .valueOrThrow();
-        return new Result(games, wins);
+        var res = engine.run(job(games, gamesPerTask, settings), Combiner.<Long, Long>asArrived(() -> 0L, Long::sum));
+        if (!engine.isCoordinator()) return null;
+        return new Result(games, res.valueOrThrow());
     }
 }

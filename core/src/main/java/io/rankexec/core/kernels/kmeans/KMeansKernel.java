@@ -46,7 +46,7 @@ public final class KMeansKernel {
             DataMatrix x = ctx.shared("x", DataMatrix.class);
             return KMeans.fit(algorithm, init, x, k, iterMax, ctx.rng()).withRestart(ctx.taskIndex());
         }).share("x", data);
-        return settings.apply(b, "kmeans data=" + data.rows() + "x" + data.cols() + "#" + fingerprint(data)
+        return settings.apply(b, "kmeans data=" + data.contentHash()
                 + " k=" + k + " iter-max=" + iterMax + " nstart=" + nstart + " algorithm=" + algorithm + " init=" + init);
     }
 
@@ -55,15 +55,18 @@ public final class KMeansKernel {
         return run(engine, data, k, iterMax, nstart, algorithm, KMeans.Init.RANDOM, settings);
     }
 
+    /** The best fit; null on a non-coordinator MPI rank. */
     public static Result run(Engine engine, DataMatrix data, int k, int iterMax, int nstart,
                              KMeans.Algorithm algorithm, KMeans.Init init, JobSettings settings) {
-        Best b = engine.run(job(data, k, iterMax, nstart, algorithm, init, settings),
+        var res = engine.run(job(data, k, iterMax, nstart, algorithm, init, settings),
                 Combiner.<KMeansResult, Best>asArrived(Best::new, (acc, r) -> {
                     acc.best = KMeansResult.better(acc.best, r);
                     if (r.converged()) acc.converged++;
                     acc.count++;
                     return acc;
-                })).valueOrThrow();
+                }));
+        if (!engine.isCoordinator()) return null;
+        Best b = res.valueOrThrow();
         return new Result(b.best, b.count, b.converged);
     }
 
@@ -79,12 +82,5 @@ public final class KMeansKernel {
         for (int j = 0; j < cols; j++)
             for (int i = 0; i < rows; i++) v[i * cols + j] = Draws.gaussian(rng);
         return new DataMatrix(rows, cols, v);
-    }
-
-    /** A content hash so a checkpoint of one data set is never resumed with another. */
-    static String fingerprint(DataMatrix data) {
-        long h = 1125899906842597L;
-        for (double v : data.values()) h = 31 * h + Double.doubleToLongBits(v);
-        return Long.toHexString(h);
     }
 }

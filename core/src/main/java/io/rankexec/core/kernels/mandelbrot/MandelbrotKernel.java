@@ -42,14 +42,16 @@ public final class MandelbrotKernel {
         return settings.apply(b, "mandelbrot " + grid);
     }
 
+    /** The count matrix; null on a non-coordinator MPI rank. */
     public static Result run(Engine engine, MandelbrotGrid grid, JobSettings settings) {
         int w = grid.width();
-        int[] counts = engine.run(job(grid, settings), Combiner.<int[], int[]>of(Combiner.Order.AS_ARRIVED,
+        var res = engine.run(job(grid, settings), Combiner.<int[], int[]>of(Combiner.Order.AS_ARRIVED,
                 () -> new int[w * grid.height()],
                 (acc, row, i) -> {
                     System.arraycopy(row, 0, acc, i * w, w);
                     return acc;
-                })).valueOrThrow();
-        return new Result(grid, counts);
+                }));
+        if (!engine.isCoordinator()) return null;
+        return new Result(grid, res.valueOrThrow());
     }
 }

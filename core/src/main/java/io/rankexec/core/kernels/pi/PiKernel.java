@@ -35,8 +35,10 @@ public final class PiKernel {
         return settings.apply(b, "pi samples=" + samples + " tasks=" + tasks);
     }
 
+    /** The combined result; null on a non-coordinator MPI rank. */
     public static Result run(Engine engine, long samples, int tasks, JobSettings settings) {
-        long inside = engine.run(job(samples, tasks, settings), Combiner.<Long, Long>asArrived(() -> 0L, Long::sum)).valueOrThrow();
-        return new Result(samples, inside);
+        var res = engine.run(job(samples, tasks, settings), Combiner.<Long, Long>asArrived(() -> 0L, Long::sum));
+        if (!engine.isCoordinator()) return null;
+        return new Result(samples, res.valueOrThrow());
     }
 }

@@ -44,8 +44,11 @@ public final class PoissonKernel {
         return settings.apply(b, "poisson nobs=" + nobs + " trials=" + trials + " times=" + times);
     }
 
+    /** All coefficient rows in task order; null on a non-coordinator MPI rank. */
     public static Result run(Engine engine, int nobs, int trials, int times, JobSettings settings) {
-        List<double[][]> parts = engine.run(job(nobs, trials, times, settings)).valueOrThrow();
+        var res = engine.run(job(nobs, trials, times, settings));
+        if (!engine.isCoordinator()) return null;
+        List<double[][]> parts = res.valueOrThrow();
         double[][] all = new double[trials * times][];
         int at = 0;
         for (double[][] part : parts) for (double[] row : part) all[at++] = row;

@@ -2,22 +2,28 @@ package io.rankexec.core.kernels.support;
 
 /**
  * Which worker ran a task, for labelling results only (the seed's birthday plot colours points by
- * the node that computed them); never used in a computation. Under MPI the engine sets the system
- * property {@code rankexec.rank}; local engine threads are named {@code rankexec-local-N}.
+ * the node that computed them); never used in a computation, so results stay independent of it.
+ * Read from the running thread's name: local engine threads are {@code rankexec-local-N}
+ * ("thread N"); an MPI engine whose worker threads end in {@code -rankR} gives "rank R".
  */
 public final class WorkerLabel {
-
-    public static final String RANK_PROPERTY = "rankexec.rank";
 
     private WorkerLabel() {
     }
 
     public static String current() {
-        String rank = System.getProperty(RANK_PROPERTY);
-        if (rank != null) return "rank " + rank;
-        String name = Thread.currentThread().getName();
-        int dash = name.lastIndexOf('-');
-        if (name.startsWith("rankexec-local-") && dash >= 0) return "thread " + name.substring(dash + 1);
+        return fromThreadName(Thread.currentThread().getName());
+    }
+
+    static String fromThreadName(String name) {
+        int rank = name.lastIndexOf("-rank");
+        if (rank >= 0 && name.length() > rank + 5 && isDigits(name.substring(rank + 5))) return "rank " + name.substring(rank + 5);
+        if (name.startsWith("rankexec-local-") && isDigits(name.substring("rankexec-local-".length())))
+            return "thread " + name.substring("rankexec-local-".length());
         return name;
+    }
+
+    private static boolean isDigits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
     }
 }

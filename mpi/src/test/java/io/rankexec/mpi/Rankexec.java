@@ -1,0 +1,190 @@
+package io.rankexec.mpi;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.rankexec.core.engine.TaskStreams;
+import io.rankexec.mpi.testapp.DrawsApp;
+import io.rankexec.rng.RngKind;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs bin/rankexec (the real launcher, hence real MPJ Express) for the integration tests. */
+final class Rankexec {
+    private Rankexec() { }
+
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+    static final Path LAUNCHER = ROOT.resolve("bin/rankexec");
+    static final String DRAWS_APP = "io.rankexec.mpi.testapp.DrawsApp";
+
+    record Result(int exit, String out, String err) {
+        List<Job> jobs() {
+            List<Job> l = new ArrayList<>();
+            Matcher m = JOB.matcher(out);
+            while (m.find())
+                l.add(new Job(Integer.parseInt(m.group(1)), m.group(2), m.group(3), m.group(4), m.group(5),
+                        Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)), Integer.parseInt(m.group(8))));
+            return l;
+        }
+
+        Job job() {
+            List<Job> l = jobs();
+            if (l.size() != 1) fail("expected one job line, got " + l.size() + "\n" + this);
+            return l.get(0);
+        }
+
+        @Override
+        public String toString() {
+            return "exit=" + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    record Job(int chunk, String sched, String hash, String sum, String status, int succeeded, int restored, int failures) { }
+
+    private static final Pattern JOB = Pattern.compile(
+            "job chunk=(\\d+) sched=(\\w+) hash=(\\w+) sum=(\\w+) status=(\\w+) succeeded=(\\d+) restored=(\\d+) failures=(\\d+)");
+
+    /** The MPJ Express installation bin/setup prepared (or MPJ_HOME), if usable. */
+    static Path mpjHome() {
+        try {
+            String env = System.getenv("MPJ_HOME");
+            Path home = env != null ? Path.of(env)
+                    : Path.of(Files.readString(ROOT.resolve("build/mpj-home.path")).trim());
+            return Files.isRegularFile(home.resolve("lib/starter.jar")) ? home : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static final String NO_MPJ = "MPJ Express is not set up: run bin/setup first (or set MPJ_HOME)";
+
+    static ProcessBuilder builder(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(LAUNCHER.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    /** Env for the test program (mpi/target/test-classes on the class path). */
+    static Map<String, String> drawsEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("RANKEXEC_MAIN", DRAWS_APP);
+        env.put("RANKEXEC_EXTRA_CP", ROOT.resolve("mpi/target/test-classes").toString());
+        return env;
+    }
+
+    static Result run(Map<String, String> env, Duration timeout, String... args) {
+        try {
+            Path out = Files.createTempFile("rankexec-it", ".out");
+            Path err = Files.createTempFile("rankexec-it", ".err");
+            Process p = builder(env, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                fail("bin/rankexec " + String.join(" ", args) + " did not finish within " + timeout
+                        + "\n" + Files.readString(out) + Files.readString(err));
+            }
+            Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return r;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Result draws(Duration timeout, String... args) {
+        return run(drawsEnv(), timeout, args);
+    }
+
+    /**
+     * The reference for DrawsApp, computed here without any engine: task i draws from
+     * TaskStreams (the reproducibility contract's stream of task i), folded in task order.
+     */
+    static Job reference(int tasks, int draws, long seed, Set<Integer> failed, int blobDoubles) {
+        double[] acc = new double[2];
+        for (int i = 0; i < tasks; i++) {
+            if (failed.contains(i)) continue;
+            double[] d = new double[draws];
+            TaskStreams.create(RngKind.MRG32K3A, seed, i).fill(d, 0, draws);
+            if (blobDoubles > 0) d[0] += DrawsApp.blobValue(DrawsApp.blobIndex(i, blobDoubles));
+            acc = foldCopy(acc, d);
+        }
+        return new Job(0, "", hex(acc[0]), hex(acc[1]), "", tasks - failed.size(), 0, failed.size());
+    }
+
+    private static double[] foldCopy(double[] acc, double[] d) {
+        long h = Double.doubleToRawLongBits(acc[0]);
+        for (double x : d) {
+            h = h * 1_000_003L + Double.doubleToRawLongBits(x);
+            acc[1] += x;
+        }
+        acc[0] = Double.longBitsToDouble(h);
+        return acc;
+    }
+
+    static String hex(double v) {
+        return String.format("%016x", Double.doubleToRawLongBits(v));
+    }
+
+    static void assertSameValue(Job expected, Job actual, String what) {
+        assertTrue(expected.hash().equals(actual.hash()) && expected.sum().equals(actual.sum()),
+                what + ": expected hash " + expected.hash() + " sum " + expected.sum() + ", got " + actual);
+    }
+
+    /** A running MPJ daemon on localhost:40055 for niodev tests: reuses one, else starts one. */
+    static final class Daemon implements AutoCloseable {
+        static final int PORT = 40055;
+        private final Process process;
+
+        Daemon(Path mpjHome) throws IOException, InterruptedException {
+            if (listening()) {
+                process = null;
+                return;
+            }
+            ProcessBuilder pb = new ProcessBuilder("java", "-jar", mpjHome.resolve("lib/daemon.jar").toString(), "" + PORT)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("MPJ_HOME", mpjHome.toString());
+            process = pb.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!listening()) {
+                if (System.nanoTime() > deadline || !process.isAlive()) throw new IOException("MPJ daemon did not start");
+                Thread.sleep(100);
+            }
+        }
+
+        static boolean listening() {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", PORT), 500);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (process != null) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+            }
+        }
+    }
+}
