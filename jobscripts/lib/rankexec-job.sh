@@ -87,7 +87,7 @@ rx_finish() {
   elif [ "$RX_TIME_UP" = 1 ] && [ "${REQUEUE_ON_TIMEOUT:-1}" = 1 ] && [ -n "${SLURM_JOB_ID:-}" ]; then
     rx_say "time limit near: requeueing job $SLURM_JOB_ID; it will resume from $RX_CHECKPOINT"
     scontrol requeue "$SLURM_JOB_ID" || rx_say "scontrol requeue failed; resubmit with CHECKPOINT_DIR=$RX_CHECKPOINT"
-  else
+  elif [ -d "$RX_CHECKPOINT" ]; then
     rx_say "run failed (exit $rc); finished chunks are kept in $RX_CHECKPOINT"
   fi
 }

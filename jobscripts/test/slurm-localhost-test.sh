@@ -23,14 +23,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$ROOT/jobscripts/test/slurm-localhost.sh"
 . "$ROOT/jobscripts/lib/mpj-daemons.sh"   # mpj_port_listening
 
-PASSED=0 FAILED=0
-pass() { PASSED=$((PASSED + 1)); echo "PASS $*"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL $*"; }
+PASSED=0 FAILED=0 START=$SECONDS
+pass() { PASSED=$((PASSED + 1)); echo "PASS [$((SECONDS - START)) s] $*"; }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL [$((SECONDS - START)) s] $*"; }
 summary() { echo "$PASSED passed, $FAILED failed"; }
 abort() { echo "slurm-localhost-test: $*" >&2; FAILED=$((FAILED + 1)); summary; exit 1; }
 
 [ "$(id -u)" = 0 ] || abort "must run as root (it installs and starts Slurm and munge)"
-START=$SECONDS
 slurm_install || abort "cannot install slurm-wlm and munge"
 "$ROOT/bin/setup" || abort "bin/setup failed"
 trap 'slurm_stop' EXIT
@@ -89,6 +88,7 @@ check_result() {   # NAME OUTFILE EXPECTED
   fi
 }
 
+echo "slurm-localhost-test: cluster up after $((SECONDS - START)) s"
 REF_SMALL="$(local_result "${SMALL[@]}")"
 REF_LONG="$(local_result "${LONG[@]}")"
 pi_line_ok "$REF_SMALL" && pi_line_ok "$REF_LONG" || abort "local reference runs failed: '$REF_SMALL' '$REF_LONG'"
@@ -132,7 +132,8 @@ if daemons_gone requeue.out; then pass "requeued job: daemons stopped"; else fai
 # 4: a failing run (rankexec rejects the option) fails the job; the daemons still stop.
 j4="$(submit failing.out --nodes=1 --ntasks-per-node=2 "$ROOT/jobscripts/rankexec-multi-node.sbatch" --quiet pi --samples -5)"
 s4="$(slurm_wait_job "$j4" 120)"
-if [ "$s4" = FAILED ] && daemons_gone failing.out; then
+if [ "$s4" = FAILED ] && grep -q 'daemons listen on port' "$JOBS/failing.out" \
+   && grep -q -- '--samples' "$JOBS/failing.out" && daemons_gone failing.out; then
   pass "failing run: job $j4 FAILED and its daemons stopped"
 else
   fail "failing run: job $j4 ended $s4, or a daemon survived (output: $JOBS/failing.out)"

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +30,13 @@ class MpiEngineIT {
     private static Rankexec.Daemon daemon;
 
     @BeforeAll
-    static void mpjExpress() throws Exception {
+    static void startDaemon() throws Exception {
+        if (Rankexec.mpjHome() != null) daemon = new Rankexec.Daemon(Rankexec.mpjHome());
+    }
+
+    @BeforeEach
+    void mpjExpress() {
         Assumptions.assumeTrue(Rankexec.mpjHome() != null, Rankexec.NO_MPJ);
-        daemon = new Rankexec.Daemon(Rankexec.mpjHome());
     }
 
     @AfterAll

@@ -58,14 +58,9 @@ final class Rankexec {
 
     /** The MPJ Express installation bin/setup prepared (or MPJ_HOME), if usable. */
     static Path mpjHome() {
-        try {
-            String env = System.getenv("MPJ_HOME");
-            Path home = env != null ? Path.of(env)
-                    : Path.of(Files.readString(ROOT.resolve("build/mpj-home.path")).trim());
-            return Files.isRegularFile(home.resolve("lib/starter.jar")) ? home : null;
-        } catch (IOException e) {
-            return null;
-        }
+        String env = System.getenv("MPJ_HOME");
+        Path home = env != null ? Path.of(env) : ROOT.resolve("build/mpj-home");
+        return Files.isRegularFile(home.resolve("lib/starter.jar")) ? home : null;
     }
 
     static final String NO_MPJ = "MPJ Express is not set up: run bin/setup first (or set MPJ_HOME)";

@@ -3,6 +3,7 @@ package io.rankexec.rng;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class Mrg32k3aKernelTest {
         long[] state = scalar.stateWords();
         double[] out = new double[off + len];
         int done = k.fill(state, out, off, len, scale, shift);
-        assertEquals(true, done <= len && done > len - 16, "kernel output count " + done + " for " + len);
+        assertTrue(done <= len && done > len - 16, "kernel output count " + done + " for " + len);
         double[] expected = new double[done];
         for (int i = 0; i < done; i++) expected[i] = (scalar.nextBits32() & 0xFFFF_FFFFL) * scale + shift;
         double[] got = new double[done];

@@ -30,6 +30,31 @@ class Mrg32k3aTest {
                 2824425944L, 32183930L, 2093834863L}, Mrg32k3aJumps.power(2, 127));
     }
 
+    /** Every 16th term obeys the decimated recurrence the vector kernel uses (checked with BigInteger). */
+    @Test
+    void decimatedRecurrenceHoldsForEveryResidue() {
+        Mrg32k3a g = new Mrg32k3a(4711);
+        int n = 16 * 8;
+        long[] xs = new long[n], ys = new long[n];
+        for (int i = 0; i < n; i++) {
+            g.nextBits32();
+            xs[i] = g.stateWords()[2];
+            ys[i] = g.stateWords()[5];
+        }
+        long[] cx = Mrg32k3aJumps.decimation(1, 4), cy = Mrg32k3aJumps.decimation(2, 4);
+        for (int i = 0; i + 48 < n; i++) {
+            assertEquals(xs[i + 48], combine(cx, xs[i + 32], xs[i + 16], xs[i], Mrg32k3a.M1), "x at " + (i + 48));
+            assertEquals(ys[i + 48], combine(cy, ys[i + 32], ys[i + 16], ys[i], Mrg32k3a.M2), "y at " + (i + 48));
+        }
+    }
+
+    private static long combine(long[] c, long s2, long s1, long s0, long m) {
+        java.math.BigInteger sum = java.math.BigInteger.valueOf(c[0]).multiply(java.math.BigInteger.valueOf(s2))
+                .add(java.math.BigInteger.valueOf(c[1]).multiply(java.math.BigInteger.valueOf(s1)))
+                .add(java.math.BigInteger.valueOf(c[2]).multiply(java.math.BigInteger.valueOf(s0)));
+        return sum.mod(java.math.BigInteger.valueOf(m)).longValueExact();
+    }
+
     @Test
     void skipEqualsGeneratingAndDiscarding() {
         long[] counts = {0, 1, 2, 3, 4, 7, 64, 1000, 12345, 100_003};
