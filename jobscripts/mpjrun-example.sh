@@ -18,7 +18,7 @@
 # Environment (all optional):
 #   RANKS           number of ranks (default: hosts x CPUs of this machine)
 #   MPJ_HOME        MPJ Express installation (default: the one bin/setup made)
-#   MPJ_PORT_BASE   first of 3 TCP ports used on every host (default 20000 + 5 x (uid mod 4000))
+#   MPJ_PORT_BASE   first of 3 TCP ports used on every host (default 20000 + 5 x (uid mod 2400))
 #   CHECKPOINT_DIR  where finished chunks are journaled (default ./rankexec-checkpoint). If a run
 #                   dies, run the same command again: it resumes there. Removed after success.
 #   SSH             ssh command (default: ssh -o BatchMode=yes)
@@ -74,7 +74,7 @@ for h in "${HOSTS[@]}"; do is_this_machine "$h" && local_hosts=$((local_hosts + 
 [ "$local_hosts" -le 1 ] || die "machines file names this machine more than once (e.g. localhost and $(hostname -s))"
 RANKS="${RANKS:-$(( ${#HOSTS[@]} * $(nproc) ))}"
 [[ "$RANKS" =~ ^[1-9][0-9]*$ ]] || die "RANKS must be a positive integer, got '$RANKS'"
-PORT="${MPJ_PORT_BASE:-$(( 20000 + 5 * ($(id -u) % 4000) ))}"
+PORT="${MPJ_PORT_BASE:-$(( 20000 + 5 * ($(id -u) % 2400) ))}"
 CHECKPOINT_DIR="${CHECKPOINT_DIR:-$PWD/rankexec-checkpoint}"
 SSH="${SSH:-ssh -o BatchMode=yes}"
 JAVA="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}"; JAVA="${JAVA:-java}"

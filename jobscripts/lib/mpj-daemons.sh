@@ -39,21 +39,31 @@ mpj_port_listening() {
 # background srun step that shares the job's CPUs (--overlap) and may use all of them (--whole,
 # --cpu-bind=none: the ranks the daemon forks inherit its CPU set). Returns once every node
 # reports its daemon listening, non-zero on failure or timeout.
+# _mpj_on_every_node N CONDITION: true when the bash CONDITION (which may use
+# mpj_port_listening) holds on every one of the N nodes, checked by a short srun step.
+_mpj_on_every_node() {
+  srun --overlap --nodes="$1" --ntasks="$1" --ntasks-per-node=1 --input=none \
+       --job-name=mpj-daemon-check --export=ALL \
+       bash -c "$(declare -f mpj_port_listening); $2" >/dev/null 2>&1
+}
+
 mpj_start_daemons() {
   local machines="$1" port="$2" log="$3" timeout="$4" n java deadline
   n="$(wc -l <"$machines")"
   java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}"; java="${java:-java}"
+  # A daemon of someone else on our port would answer in place of ours: refuse busy ports.
+  if ! _mpj_on_every_node "$n" "! mpj_port_listening $port && ! mpj_port_listening $((port + 1)) && ! mpj_port_listening $((port + 2))"; then
+    echo "rankexec job: port $port, $((port + 1)) or $((port + 2)) is already in use on a node: set MPJ_PORT_BASE to free ports" >&2
+    return 1
+  fi
   # srun's own messages ("forcing job termination" when we stop it) go beside the log.
   srun --overlap --whole --cpu-bind=none --nodes="$n" --ntasks="$n" --ntasks-per-node=1 \
        --kill-on-bad-exit=0 --input=none --output="$log" --job-name=mpj-daemons \
        --export=ALL "$java" -jar "$MPJ_HOME/lib/daemon.jar" "$port" 2>>"$log.srun" &
   MPJ_DAEMON_SRUN=$!
-  # One short step on every node waits for its local daemon to listen.
   deadline=$((SECONDS + timeout))
   while :; do
-    if srun --overlap --nodes="$n" --ntasks="$n" --ntasks-per-node=1 --input=none \
-            --job-name=mpj-daemon-check --export=ALL \
-            bash -c "$(declare -f mpj_port_listening); mpj_port_listening $port" >/dev/null 2>&1; then
+    if _mpj_on_every_node "$n" "mpj_port_listening $port"; then
       echo "rankexec job: MPJ Express daemons listen on port $port on $n node(s)" >&2
       return 0
     fi

@@ -1,6 +1,6 @@
-# Sourced by the rankexec batch scripts (bash). Shared pieces: finding the rankexec checkout,
-# the checkpoint directory that survives a requeue, and running the launcher so that Slurm's
-# signals stop it cleanly (time limit -> optional self-requeue; scancel/preemption -> clean exit).
+# Sourced by the rankexec batch scripts (bash). Shared pieces: the user's arguments, the
+# checkpoint directory that survives a requeue, and running the launcher so that Slurm's signals
+# stop it cleanly (time limit -> optional self-requeue; scancel/preemption -> clean exit).
 
 rx_die() { echo "rankexec job: $*" >&2; exit 2; }
 rx_say() { echo "rankexec job: $*" >&2; }
@@ -22,8 +22,12 @@ rx_init() {
   local a
   for a in "${RX_ARGS[@]}"; do
     case "$a" in
-      --checkpoint|--checkpoint=*|--resume|--ranks|--ranks=*|--device|--device=*|--machines|--machines=*)
-        rx_die "do not pass $a: the job script sets it (use RANKS= or CHECKPOINT_DIR= instead)" ;;
+      --ranks|--ranks=*)
+        rx_die "do not pass $a: the job script sets it; set RANKS=N in the environment instead" ;;
+      --checkpoint|--checkpoint=*|--resume)
+        rx_die "do not pass $a: the job script always checkpoints and resumes; set CHECKPOINT_DIR=DIR to choose the directory" ;;
+      --device|--device=*|--machines|--machines=*|--port|--port=*)
+        rx_die "do not pass $a: the job script sets it (single-node: multicore; multi-node: niodev on the allocated nodes)" ;;
     esac
   done
   [ -n "${SLURM_JOB_ID:-}" ] || rx_say "not running under Slurm (no SLURM_JOB_ID); continuing anyway"
@@ -31,6 +35,8 @@ rx_init() {
   # Requeued jobs keep their id, so a per-id directory is where the previous attempt left off.
   if [ -n "${CHECKPOINT_DIR:-}" ]; then
     RX_CHECKPOINT="$CHECKPOINT_DIR"; RX_CHECKPOINT_IS_DEFAULT=0
+    # Ranks may run in another working directory: make a relative path absolute.
+    [ "${RX_CHECKPOINT#/}" != "$RX_CHECKPOINT" ] || RX_CHECKPOINT="${SLURM_SUBMIT_DIR:-$PWD}/$RX_CHECKPOINT"
   else
     RX_CHECKPOINT="${SLURM_SUBMIT_DIR:-$PWD}/rankexec-checkpoints/$RX_JOB_ID"; RX_CHECKPOINT_IS_DEFAULT=1
   fi

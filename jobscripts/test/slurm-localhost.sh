@@ -31,9 +31,11 @@ slurm_install() {
     apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null || return 1
   fi
   # policy-rc.d-free machines without systemd just print "could not determine runlevel" here.
+  local log; log="$(mktemp /tmp/slurm-apt.XXXXXX)"
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
-      --no-install-recommends slurm-wlm munge >"$(mktemp /tmp/slurm-apt.XXXXXX.log)" 2>&1 \
-    || { slurm_log "apt-get install slurm-wlm munge failed"; return 1; }
+      --no-install-recommends slurm-wlm munge >"$log" 2>&1 \
+    || { slurm_log "apt-get install slurm-wlm munge failed:"; tail -5 "$log" >&2; return 1; }
+  rm -f "$log"
 }
 
 # Stops the process whose pid is in FILE if it is still the program NAME (a stale pid file must
@@ -82,10 +84,19 @@ slurm_start() {
     || { slurm_log "munged did not start:"; tail -5 "$d/munge/munged.log" >&2; return 1; }
 
   node="$(hostname -s)"
+  # MPJ Express resolves the node names of the machines file; the test node's must resolve.
+  getent hosts "$node" >/dev/null \
+    || { slurm_log "host name $node does not resolve: add it to /etc/hosts (e.g. 127.0.1.1 $node)"; return 1; }
   # slurmd -C measures CPUs, sockets, cores, threads and memory; UpTime is not a config key.
   nodeline="$(env -u SLURM_CONF slurmd -C | head -1)"
   [[ "$nodeline" == NodeName=* ]] || { slurm_log "slurmd -C failed: $nodeline"; return 1; }
   nodeline="NodeName=$node ${nodeline#NodeName=* }"
+  local overrides=""
+  if [ "$(echo "$nodeline" | sed -n 's/.* CPUs=\([0-9]*\).*/\1/p')" -lt 2 ] 2>/dev/null; then
+    # The tests need 2 CPUs; on a 1-CPU machine declare 2 and let slurmd accept that.
+    nodeline="NodeName=$node CPUs=2 $(echo "$nodeline" | grep -o 'RealMemory=[0-9]*')"
+    overrides="SlurmdParameters=config_overrides"
+  fi
   cat >"$d/slurm.conf" <<EOF
 # Written by jobscripts/test/slurm-localhost.sh: a private one-node test cluster.
 ClusterName=rankexec-test
@@ -121,6 +132,7 @@ ReturnToService=2
 InactiveLimit=0
 KillWait=10
 MinJobAge=300
+$overrides
 $nodeline NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=test Nodes=ALL Default=YES MaxTime=INFINITE State=UP
 EOF

@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.zip.CRC32;
 import mpi.Intracomm;
 import mpi.MPI;
-import mpi.Status;
 
 /**
  * The job API over MPI (MPJ Express). SPMD: every rank creates the engine and submits the same
@@ -279,18 +278,16 @@ public final class MpiEngine implements Engine {
             boolean[] ended = new boolean[size];
             dog.startRoot(ended, fatal);
             int[] reply = new int[4];
+            byte[] inbox = new byte[Messages.INLINE_MAX];
             while (active > 0) {
-                Status st = comm.Probe(MPI.ANY_SOURCE, Messages.TAG_UP);
-                int w = st.source;
-                int n = st.Get_count(MPI.BYTE);
-                byte[] msg = new byte[n];
-                comm.Recv(msg, 0, n, MPI.BYTE, w, Messages.TAG_UP);
+                Messages.Incoming in = Messages.receiveUp(comm, inbox);
+                int w = in.source();
                 dog.heard(w);
                 reply[1] = reply[2] = reply[3] = 0;
-                switch (msg[0]) {
+                switch (in.kind()) {
                     case Messages.BEAT -> reply[0] = collector.stopRequested() ? Messages.STOP : Messages.GO_ON;
                     case Messages.RESULT, Messages.READY -> {
-                        if (msg[0] == Messages.RESULT) collector.accept(Messages.readResult(msg, n));
+                        if (in.result() != null) collector.accept(in.result());
                         Chunk c = nextFor(w);
                         if (c == null) {
                             reply[0] = Messages.END;
@@ -306,7 +303,7 @@ public final class MpiEngine implements Engine {
                             reply[3] = c.count();
                         }
                     }
-                    default -> throw new IllegalStateException("unknown message kind " + msg[0] + " from rank " + w);
+                    default -> throw new IllegalStateException("unknown message kind " + in.kind() + " from rank " + w);
                 }
                 comm.Send(reply, 0, 4, MPI.INT, w, Messages.TAG_DOWN);
             }
@@ -373,7 +370,7 @@ public final class MpiEngine implements Engine {
         private int[] exchange(Watchdog dog, byte[] msg) {
             int[] reply = new int[4];
             dog.waiting(true);
-            comm.Send(msg, 0, msg.length, MPI.BYTE, 0, Messages.TAG_UP);
+            Messages.sendUp(comm, msg);
             comm.Recv(reply, 0, 4, MPI.INT, 0, Messages.TAG_DOWN);
             dog.waiting(false);
             return reply;

@@ -71,8 +71,9 @@ class MpiEngineIT {
 
     @Test
     void niodevTwoRanksMatchTheReferenceForEveryChunkingAndScheduling() {
-        Job ref = reference(40, 2, 99, Set.of(), 0);
-        Result r = draws(T, "--ranks", "2", "--device", "niodev", "--tasks", "40", "--draws", "2", "--seed", "99",
+        // 9000 draws = 72 KB per task: every result exceeds the inline message size (header + bulk path).
+        Job ref = reference(40, 9000, 99, Set.of(), 0);
+        Result r = draws(T, "--ranks", "2", "--device", "niodev", "--tasks", "40", "--draws", "9000", "--seed", "99",
                 "--chunks", "0,3", "--sched", "static,dynamic");
         assertEquals(0, r.exit(), r::toString);
         assertEquals(4, r.jobs().size(), r::toString);

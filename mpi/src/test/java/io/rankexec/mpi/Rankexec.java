@@ -179,6 +179,11 @@ final class Rankexec {
             if (process != null) {
                 process.descendants().forEach(ProcessHandle::destroy);
                 process.destroy();
+                try { // the next test class must not mistake a dying daemon for a live one
+                    process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    process.destroyForcibly();
+                }
             }
         }
     }

@@ -190,6 +190,21 @@ class CliKernelsTest {
     }
 
     @Test
+    void checkpointedRunResumesToTheSameResult() {
+        String ck = dir.resolve("ck").toString();
+        String[] kernel = {"bootstrap", "--replicates", "120"};
+        String first = ok(concat(new String[]{"--quiet", "--checkpoint", ck, "--chunk-size", "10"}, kernel)).results();
+        String resumed = ok(concat(new String[]{"--quiet", "--checkpoint", ck, "--resume"}, kernel)).results();
+        assertEquals(first, resumed);
+        assertEquals(first, ok(concat(new String[]{"--quiet"}, kernel)).results());
+        CliRunner again = CliRunner.run(concat(new String[]{"--quiet", "--checkpoint", ck}, kernel));
+        assertEquals(CliApp.USAGE, again.code(), "an existing journal is not overwritten without --resume");
+        CliRunner other = CliRunner.run("--quiet", "--checkpoint", ck, "--resume", "bootstrap", "--replicates", "121");
+        assertEquals(CliApp.USAGE, other.code(), "a journal of another job is refused");
+        assertTrue(other.err().contains("belongs to another job"), other.err());
+    }
+
+    @Test
     void onlyTheCoordinatorPrintsAndWrites() throws IOException {
         Path outDir = dir.resolve("quiet-rank");
         EngineProvider worker = o -> new NonCoordinator(new LocalEngine(1));

@@ -82,6 +82,44 @@ class KMeansTest {
     }
 
     @Test
+    void initialCentresAreDistinctDataRows() {
+        DataMatrix x = formulaData(200, 3);
+        for (double[] c : new double[][]{KMeans.randomCenters(ScriptedRandom.stream(4, 0), x, 7),
+                KMeans.plusPlusCenters(ScriptedRandom.stream(4, 1), x, 7)}) {
+            java.util.Set<Integer> rows = new java.util.HashSet<>();
+            for (int l = 0; l < 7; l++) {
+                int found = -1;
+                for (int i = 0; i < x.rows(); i++) {
+                    if (java.util.Arrays.equals(java.util.Arrays.copyOfRange(c, l * 3, l * 3 + 3),
+                            java.util.Arrays.copyOfRange(x.values(), i * 3, i * 3 + 3))) found = i;
+                }
+                assertTrue(found >= 0, "centre " + l + " is a data row");
+                rows.add(found);
+            }
+            assertEquals(7, rows.size(), "distinct rows");
+        }
+    }
+
+    @Test
+    void plusPlusSeedingSpreadsCentresOverSeparatedGroups() {
+        // three far-apart groups: k-means++ almost surely puts one centre in each
+        double[] v = new double[300];
+        for (int i = 0; i < 150; i++) {
+            v[2 * i] = (i % 3) * 1000 + Math.sin(i);
+            v[2 * i + 1] = Math.cos(i);
+        }
+        DataMatrix x = new DataMatrix(150, 2, v);
+        int hits = 0;
+        for (int s = 0; s < 20; s++) {
+            double[] c = KMeans.plusPlusCenters(ScriptedRandom.stream(8, s), x, 3);
+            java.util.Set<Long> groups = new java.util.HashSet<>();
+            for (int l = 0; l < 3; l++) groups.add(Math.round(c[2 * l] / 1000));
+            if (groups.size() == 3) hits++;
+        }
+        assertTrue(hits >= 19, "k-means++ covered all three groups in " + hits + " of 20 draws");
+    }
+
+    @Test
     void rejectsBadK() {
         DataMatrix x = formulaData(5, 2);
         assertThrows(IllegalArgumentException.class, () -> KMeans.randomCenters(ScriptedRandom.stream(1, 1), x, 5));
