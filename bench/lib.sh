@@ -72,5 +72,6 @@ update_results() {
     { cat "$RESULTS"; echo; echo "<!-- BEGIN $name -->"; cat "$body"; echo "<!-- END $name -->"; } > "$tmp"
   fi
   mv "$tmp" "$RESULTS"
+  chmod 644 "$RESULTS"   # mktemp made it private
   note "updated section '$name' of $RESULTS"
 }
