@@ -4,13 +4,16 @@
 #   bench/run-jmh.sh --full          # all benchmarks, full settings (-f 3 -wi 5 -i 10 -w 2s -r 2s)
 #   bench/run-jmh.sh Mandelbrot      # only benchmarks whose name matches the regex
 #   bench/run-jmh.sh --full Kmeans -prof gc    # anything after the pattern goes to JMH as is
-# Results: the console table, and JSON in bench/target/jmh-results.json.
+#   JMH_SETTINGS="-f 1 -wi 1 -i 2 -w 1s -r 1s" bench/run-jmh.sh    # other iteration settings
+# Results: the console table, CSV in bench/target/jmh-results.csv, and a table in bench/RESULTS.md
+# (section jmh, replaced on each run; RESULTS=/tmp/x.md to write elsewhere).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ORIG_ARGS="$*"
 
-settings=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
+read -r -a settings <<< "${JMH_SETTINGS:--f 1 -wi 2 -i 3 -w 1s -r 1s}"
 if [ "${1:-}" = "--full" ]; then settings=(-f 3 -wi 5 -i 10 -w 2s -r 2s); shift; fi
-if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,7p' "$0"; exit 0; fi
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,10p' "$0"; exit 0; fi
 pattern=()
 if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then pattern=("$1"); shift; fi
 
@@ -21,5 +24,35 @@ if grep -rqs "jdk.incubator.vector" "$ROOT/rng/src/main/java"; then
   jvm_args=(-jvmArgsAppend "--add-modules=jdk.incubator.vector")
 fi
 mkdir -p "$BENCH/target"
-java -jar "$BENCH_JAR" "${pattern[@]}" "${settings[@]}" "${jvm_args[@]}" \
-  -rf json -rff "$BENCH/target/jmh-results.json" "$@"
+CSV="$BENCH/target/jmh-results.csv"
+rm -f "$CSV"
+start_load="$(cut -d' ' -f1-3 /proc/loadavg)"
+java -jar "$BENCH_JAR" "${pattern[@]}" "${settings[@]}" "${jvm_args[@]}" -rf csv -rff "$CSV" "$@"
+[ -s "$CSV" ] || die "JMH wrote no results"
+
+# CSV columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: x",...
+rows="$(awk -F, '
+  function unq(s) { gsub(/^"|"$/, "", s); return s }
+  NR == 1 { for (i = 8; i <= NF; i++) { n = unq($i); sub(/^Param: /, "", n); pname[i] = n }; next }
+  { b = unq($1); sub(/^io\.rankexec\.bench\./, "", b); params = ""
+    for (i = 8; i <= NF; i++) if (unq($i) != "") params = params (params == "" ? "" : ", ") pname[i] "=" unq($i)
+    err = unq($6); score = unq($5)
+    printf "| %s | %s | %.3f | %s | %s |\n", b, params, score, (err == "NaN" ? "" : sprintf("%.3f", err)), unq($7) }' "$CSV")"
+body="$(mktemp)"
+cat > "$body" <<MD
+## JMH: kernels' inner loops, generators' block fills, framework overhead
+
+| | |
+|---|---|
+$(machine_table | sed "s/load average at start: [0-9. ]*[0-9]/load average at start: $start_load/")
+| command | \`bench/run-jmh.sh ${ORIG_ARGS}\` (JMH ${settings[*]}) |
+
+| benchmark | parameters | score | error (99.9%) | unit |
+|---|---|---|---|---|
+$rows
+
+Short settings give a first look; errors are wide on this shared machine. For numbers to quote, run
+\`bench/run-jmh.sh --full\` on a quiet machine.
+MD
+update_results jmh "$body"
+rm -f "$body"
