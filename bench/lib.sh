@@ -34,9 +34,18 @@ build_bench() {
   [ -f "$BENCH_JAR" ] || die "build did not produce $BENCH_JAR"
 }
 
-# bench_java CLASS ARGS... : runs a main class from the shaded bench jar.
+# vector_module_flags : prints --add-modules=jdk.incubator.vector when the generators use the
+# incubating Vector API (their fast path; without the module they fall back to plain Java).
+vector_module_flags() {
+  if grep -rqs "jdk.incubator.vector" "$ROOT/rng/src/main/java"; then echo "--add-modules=jdk.incubator.vector"; fi
+}
+
+# bench_java CLASS ARGS... : runs a main class from the shaded bench jar (incubator-module
+# warning filtered from stderr).
 bench_java() {
-  java ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" "$@"
+  # shellcheck disable=SC2046
+  java $(vector_module_flags) ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" "$@" \
+    2> >(grep -v "Using incubator modules" >&2)
 }
 
 # kv KEY FILE : the value of the last KEY=value line in FILE (empty if none).

@@ -20,9 +20,8 @@ if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then pattern=("$1"); shift; fi
 build_bench
 jvm_args=()
 # The generators may use the incubating Vector API; forked JMH JVMs then need the module.
-if grep -rqs "jdk.incubator.vector" "$ROOT/rng/src/main/java"; then
-  jvm_args=(-jvmArgsAppend "--add-modules=jdk.incubator.vector")
-fi
+vflag="$(vector_module_flags)"
+[ -z "$vflag" ] || jvm_args=(-jvmArgsAppend "$vflag")
 mkdir -p "$BENCH/target"
 CSV="$BENCH/target/jmh-results.csv"
 rm -f "$CSV"
@@ -33,6 +32,7 @@ java -jar "$BENCH_JAR" "${pattern[@]}" "${settings[@]}" "${jvm_args[@]}" -rf csv
 # CSV columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: x",...
 rows="$(awk -F, '
   function unq(s) { gsub(/^"|"$/, "", s); return s }
+  { sub(/\r$/, "") }
   NR == 1 { for (i = 8; i <= NF; i++) { n = unq($i); sub(/^Param: /, "", n); pname[i] = n }; next }
   { b = unq($1); sub(/^io\.rankexec\.bench\./, "", b); params = ""
     for (i = 8; i <= NF; i++) if (unq($i) != "") params = params (params == "" ? "" : ", ") pname[i] "=" unq($i)
@@ -45,7 +45,7 @@ cat > "$body" <<MD
 | | |
 |---|---|
 $(machine_table | sed "s/load average at start: [0-9. ]*[0-9]/load average at start: $start_load/")
-| command | \`bench/run-jmh.sh ${ORIG_ARGS}\` (JMH ${settings[*]}) |
+| command | \`bench/run-jmh.sh ${ORIG_ARGS//|/\\|}\` (JMH ${settings[*]}) |
 
 | benchmark | parameters | score | error (99.9%) | unit |
 |---|---|---|---|---|

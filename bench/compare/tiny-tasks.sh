@@ -40,8 +40,8 @@ $(machine_table)
 | R foreach + doParallel, registerDoParallel(cores = 2) (fork), $TASKS tasks sqrt(i), .combine = c | **${r_s} s** ($(kv fork_us_per_task "$OUT/tiny-r.txt") us/task) |
 | R foreach, sequential %do% (foreach's own cost) | $(kv seq_seconds "$OUT/tiny-r.txt") s |
 $psock_line
-| rankexec LocalEngine($THREADS), $TASKS tasks sqrt(i), in-order combine | first run in a fresh JVM **${j_s} s** (best of $(kv runs "$OUT/tiny-java.txt") runs: $(kv sqrt_best_seconds "$OUT/tiny-java.txt") s), engine-chosen chunk size $(kv chunk_size "$OUT/tiny-java.txt") |
-| rankexec LocalEngine($THREADS), $TASKS empty tasks | first run in a fresh JVM **${e_first} s**, best $e_best s |
+| rankexec LocalEngine($THREADS), $TASKS tasks sqrt(i), results gathered by task index | first run **${j_s} s** (best of $(kv runs "$OUT/tiny-java.txt") runs: $(kv sqrt_best_seconds "$OUT/tiny-java.txt") s), engine-chosen chunk size $(kv chunk_size "$OUT/tiny-java.txt") |
+| rankexec LocalEngine($THREADS), $TASKS empty tasks (the JVM's first job) | first run in a fresh JVM **${e_first} s**, best $e_best s |
 | rankexec LocalEngine($THREADS), $TASKS empty tasks, chunk size 1 (each task scheduled alone) | first run $(kv chunk1_first_seconds "$OUT/tiny-java.txt") s, best $(kv chunk1_best_seconds "$OUT/tiny-java.txt") s ($(kv chunk1_best_us_per_chunk "$OUT/tiny-java.txt") us/chunk) |
 | speedup foreach(fork) / rankexec (first runs) | **${speedup}x** |
 | target: 100,000 empty tasks < 1 s (first run, cold JVM) | $scaled s: $verdict |

@@ -246,7 +246,9 @@ public final class MpiEngine implements Engine {
         }
 
         void run() {
-            Thread t = daemon(this::computeLocally, "rankexec-mpi-rank0-compute");
+            // -Drankexec.mpi.rootComputes=false: rank 0 only coordinates (many ranks, heavy combine).
+            boolean rootComputes = size == 1 || !"false".equals(System.getProperty("rankexec.mpi.rootComputes"));
+            Thread t = daemon(rootComputes ? this::computeLocally : () -> { }, "rankexec-mpi-rank0-compute");
             local = t;
             t.start();
             Watchdog dog = new Watchdog(size, timeout, beatInterval());

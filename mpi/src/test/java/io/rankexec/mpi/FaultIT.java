@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,20 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultIT {
 
     private static final int TASKS = 80;
-    private static Rankexec.Daemon daemon;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startDaemon() throws Exception {
-        if (Rankexec.mpjHome() != null) daemon = new Rankexec.Daemon(Rankexec.mpjHome());
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        if (daemon != null) daemon.close();
-    }
 
     @BeforeEach
     void mpjExpress() {

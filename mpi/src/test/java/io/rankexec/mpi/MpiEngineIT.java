@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,21 +25,10 @@ import org.junit.jupiter.api.Test;
 class MpiEngineIT {
 
     private static final Duration T = Duration.ofSeconds(120);
-    private static Rankexec.Daemon daemon;
-
-    @BeforeAll
-    static void startDaemon() throws Exception {
-        if (Rankexec.mpjHome() != null) daemon = new Rankexec.Daemon(Rankexec.mpjHome());
-    }
 
     @BeforeEach
     void mpjExpress() {
         Assumptions.assumeTrue(Rankexec.mpjHome() != null, Rankexec.NO_MPJ);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        if (daemon != null) daemon.close();
     }
 
     @Test

@@ -7,8 +7,6 @@ import io.rankexec.core.engine.TaskStreams;
 import io.rankexec.mpi.testapp.DrawsApp;
 import io.rankexec.rng.RngKind;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,49 +140,5 @@ final class Rankexec {
     static void assertSameValue(Job expected, Job actual, String what) {
         assertTrue(expected.hash().equals(actual.hash()) && expected.sum().equals(actual.sum()),
                 what + ": expected hash " + expected.hash() + " sum " + expected.sum() + ", got " + actual);
-    }
-
-    /** A running MPJ daemon on localhost:40055 for niodev tests: reuses one, else starts one. */
-    static final class Daemon implements AutoCloseable {
-        static final int PORT = 40055;
-        private final Process process;
-
-        Daemon(Path mpjHome) throws IOException, InterruptedException {
-            if (listening()) {
-                process = null;
-                return;
-            }
-            ProcessBuilder pb = new ProcessBuilder("java", "-jar", mpjHome.resolve("lib/daemon.jar").toString(), "" + PORT)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("MPJ_HOME", mpjHome.toString());
-            process = pb.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!listening()) {
-                if (System.nanoTime() > deadline || !process.isAlive()) throw new IOException("MPJ daemon did not start");
-                Thread.sleep(100);
-            }
-        }
-
-        static boolean listening() {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", PORT), 500);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        @Override
-        public void close() {
-            if (process != null) {
-                process.descendants().forEach(ProcessHandle::destroy);
-                process.destroy();
-                try { // the next test class must not mistake a dying daemon for a live one
-                    process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    process.destroyForcibly();
-                }
-            }
-        }
     }
 }
