@@ -71,9 +71,13 @@ for k in "${kernels[@]}"; do
   read -r l1 l1w l1c <<< "$(run "$k-local1" --threads 1 --quiet "${a[@]}")"
   read -r l2 l2w l2c <<< "$(run "$k-local2" --threads 2 --quiet "${a[@]}")"
   me="$(eff "$m1" "$m2")"; mcpu="$(eff "$m1c" "$m2c" 1)"; le="$(eff "$l1" "$l2")"
-  same=$(diff <(grep -v '^time:' "$OUT/$k-mpi1.log") <(grep -v '^time:' "$OUT/$k-mpi2.log") >/dev/null 2>&1 \
-         && echo "identical" || echo "differ")
-  echo "$k: MPI 1 rank $m1 s, 2 ranks $m2 s, efficiency $me (cpu ratio $mcpu); local 1 thread $l1 s, 2 threads $l2 s, efficiency $le; results 1 vs 2 ranks $same; load $load"
+  # the kernel's result lines (they start with its name) must be the same in all four runs
+  same="identical"
+  for other in mpi2 local1 local2; do
+    diff <(grep "^$k " "$OUT/$k-mpi1.log") <(grep "^$k " "$OUT/$k-$other.log") >/dev/null 2>&1 || same="DIFFER"
+  done
+  grep -q "^$k " "$OUT/$k-mpi1.log" 2>/dev/null || same="n/a"
+  echo "$k: MPI 1 rank $m1 s, 2 ranks $m2 s, efficiency $me (cpu ratio $mcpu); local 1 thread $l1 s, 2 threads $l2 s, efficiency $le; results of the 4 runs $same; load $load"
   echo "| $k | \`${ARGS[$k]}\` | $load | $m1 / $m1w / $m1c | $m2 / $m2w / $m2c | **$me**: $(verdict "$me") | $mcpu | $l1 | $l2 | $le | $same |" >> "$rows"
 done
 
@@ -87,7 +91,7 @@ $(machine_table)
 | command | \`bench/scaling.sh ${kernels[*]}\` |
 | how | \`bin/rankexec --ranks 1\|2 --device multicore --quiet KERNEL ...\` and \`bin/rankexec --threads 1\|2 --quiet KERNEL ...\`, best job time of $REPEATS runs each; efficiency = T1 / (2 T2), target >= 0.90; CPU ratio = CPU time of the 1-rank run / CPU time of the 2-rank run |
 
-| kernel | arguments | load avg before | MPI 1 rank: job / wall / CPU s | MPI 2 ranks: job / wall / CPU s | MPI efficiency | CPU ratio 1:2 ranks | local 1 thread, s | local 2 threads, s | local efficiency | output 1 vs 2 ranks |
+| kernel | arguments | load avg before | MPI 1 rank: job / wall / CPU s | MPI 2 ranks: job / wall / CPU s | MPI efficiency | CPU ratio 1:2 ranks | local 1 thread, s | local 2 threads, s | local efficiency | results of the 4 runs |
 |---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$rows")
 MD
