@@ -6,6 +6,9 @@ BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
 RESULTS="${RESULTS:-$BENCH/RESULTS.md}"
 BENCH_JAR="$BENCH/target/benchmarks.jar"
+# Taken when a script starts, before it loads the machine itself.
+BENCH_START_DATE="$(date -u '+%Y-%m-%d %H:%M')"
+BENCH_START_LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 die() { echo "bench: $*" >&2; exit 1; }
 note() { echo "== $*" >&2; }
@@ -61,8 +64,8 @@ machine_table() {
   local cpu jdk
   cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   jdk="$(java -version 2>&1 | head -n 2 | tail -n 1 | sed 's/^ *//')"
-  echo "| date (UTC) | $(date -u '+%Y-%m-%d %H:%M') |"
-  echo "| machine | \`nproc\` = $(nproc), CPU: $cpu, load average at start: $(cut -d' ' -f1-3 /proc/loadavg) |"
+  echo "| date (UTC) | $BENCH_START_DATE |"
+  echo "| machine | \`nproc\` = $(nproc), CPU: $cpu, load average at start: $BENCH_START_LOAD |"
   echo "| JDK | $jdk |"
 }
 

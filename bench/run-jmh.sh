@@ -13,7 +13,7 @@ ORIG_ARGS="$*"
 
 read -r -a settings <<< "${JMH_SETTINGS:--f 1 -wi 2 -i 3 -w 1s -r 1s}"
 if [ "${1:-}" = "--full" ]; then settings=(-f 3 -wi 5 -i 10 -w 2s -r 2s); shift; fi
-if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,10p' "$0"; exit 0; fi
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then sed -n '2,9p' "$0"; exit 0; fi
 pattern=()
 if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then pattern=("$1"); shift; fi
 
@@ -45,7 +45,7 @@ cat > "$body" <<MD
 | | |
 |---|---|
 $(machine_table | sed "s/load average at start: [0-9. ]*[0-9]/load average at start: $start_load/")
-| command | \`bench/run-jmh.sh ${ORIG_ARGS//|/\\|}\` (JMH ${settings[*]}) |
+| command | \`bench/run-jmh.sh${ORIG_ARGS:+ ${ORIG_ARGS//|/\\|}}\` (JMH ${settings[*]}) |
 
 | benchmark | parameters | score | error (99.9%) | unit |
 |---|---|---|---|---|

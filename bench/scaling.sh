@@ -16,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RUN_TIMEOUT="${RUN_TIMEOUT:-600}" REPEATS="${REPEATS:-2}"
 
 declare -A ARGS=(
-  [mandelbrot]="mandelbrot --width 2000 --height 2000 --max-iter 1000"
+  [mandelbrot]="mandelbrot --width 3000 --height 3000 --max-iter 1000"
   [kmeans]="kmeans --generate 5000x50 --k 10 --iter-max 35 --nstart 200"
   [bootstrap]="bootstrap --replicates 200000"
 )

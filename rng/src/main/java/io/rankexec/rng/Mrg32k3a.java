@@ -35,8 +35,9 @@ import java.util.random.RandomGenerator;
  * <p>Block fills of doubles ({@link #fill(double[], int, int)} and the [a, b) variant) of 256
  * values or more run on the Vector API kernel {@link Mrg32k3aKernel} when the JVM has
  * {@code --add-modules jdk.incubator.vector} and 512-bit vectors (measured 1.3 ns per double
- * against MKL's 2.4 ns on the same machine), else on two interleaved scalar chains (about 3.8 ns);
- * the values are identical either way.
+ * against MKL's 2.4 ns on the same machine) and the kernel has been warmed up
+ * ({@link VectorWarmup}), else on two interleaved scalar chains (about 3.8 ns); the values are
+ * identical either way.
  *
  * <p>Not thread-safe: one generator per task or thread.
  */
@@ -276,8 +277,13 @@ public final class Mrg32k3a extends BlockRandom implements RandomGenerator.Leapa
 
     @Override
     public void fill(double[] out, int off, int len) {
+        fillWith(len >= Mrg32k3aKernel.MIN_LENGTH ? Mrg32k3aKernel.current(len) : null, out, off, len);
+    }
+
+    /** {@link #fill(double[], int, int)} on the given vector kernel, or on the scalar loops when null (tests, warm-up). */
+    void fillWith(Mrg32k3aKernel kernel, double[] out, int off, int len) {
         Objects.checkFromIndexSize(off, len, out.length);
-        fillScaled(out, off, len, INV_M1, 0.0);
+        fillScaled(out, off, len, INV_M1, 0.0, kernel);
     }
 
     /**
@@ -287,9 +293,14 @@ public final class Mrg32k3a extends BlockRandom implements RandomGenerator.Leapa
      */
     @Override
     public void fill(double[] out, int off, int len, double a, double b) {
+        fillWith(len >= Mrg32k3aKernel.MIN_LENGTH ? Mrg32k3aKernel.current(len) : null, out, off, len, a, b);
+    }
+
+    /** The [a, b) fill on the given vector kernel, or on the scalar loops when null (tests, warm-up). */
+    void fillWith(Mrg32k3aKernel kernel, double[] out, int off, int len, double a, double b) {
         Objects.checkFromIndexSize(off, len, out.length);
         checkRange(a, b);
-        fillScaled(out, off, len, (b - a) * INV_M1, a);
+        fillScaled(out, off, len, (b - a) * INV_M1, a, kernel);
     }
 
     /** One uniform on [a, b) with MKL's formula (see {@link #fill(double[], int, int, double, double)}), kept below b. */
@@ -305,12 +316,12 @@ public final class Mrg32k3a extends BlockRandom implements RandomGenerator.Leapa
 
     /**
      * out[i] = z[i] * scale + shift; with scale 1/m1 and shift +0.0 this is exactly z * (1/m1).
-     * With the Vector API available, long fills go to {@link Mrg32k3aKernel}. Otherwise: y[n] depends on y[n-1], so one chain is latency-bound (a multiply and two folds per value).
+     * Given a vector kernel, fills of at least its MIN_LENGTH go to it. Otherwise: y[n] depends on
+     * y[n-1], so one chain is latency-bound (a multiply and two folds per value).
      * Long fills run two chains at once: the second starts h steps ahead (a skip-ahead whose cost
      * is popcount(h) matrix products, hence h a multiple of 256) and ends where the fill ends.
      */
-    private void fillScaled(double[] out, int off, int len, double scale, double shift) {
-        Mrg32k3aKernel vector = Mrg32k3aKernel.vector();
+    private void fillScaled(double[] out, int off, int len, double scale, double shift, Mrg32k3aKernel vector) {
         if (vector != null && len >= Mrg32k3aKernel.MIN_LENGTH) {
             long[] s = stateWords();
             int done = vector.fill(s, out, off, len, scale, shift);

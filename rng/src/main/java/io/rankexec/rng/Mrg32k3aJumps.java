@@ -99,9 +99,14 @@ final class Mrg32k3aJumps {
         return r;
     }
 
-    /** a*b mod m for a, b in [0, m), m < 2^32: the product fits in 64 unsigned bits. */
-    private static long mulMod(long a, long b, long m) {
-        return Long.remainderUnsigned(a * b, m);
+    /**
+     * a*b mod m for a, b in [0, m), m < 2^32. The full product can exceed 2^63, where JDK 17's
+     * Long.remainderUnsigned goes through BigInteger (slow in every new task's stream jump), so
+     * it is split: a * (b >>> 1) < 2^63, then doubled and the low bit's a added, all below 2^34.
+     */
+    static long mulMod(long a, long b, long m) {
+        long half = (a * (b >>> 1)) % m;
+        return ((half << 1) + (b & 1) * a) % m;
     }
 
     private static long addMod(long a, long b, long m) {

@@ -3,22 +3,68 @@ package io.rankexec.rng;
 /**
  * Long uniform fills of {@link Mrg32k3a} on the incubating Vector API, used when the JVM runs
  * with {@code --add-modules jdk.incubator.vector} and has 512-bit long vectors (C2 in JDK 17 does
- * not vectorize the plain loops). Otherwise {@link #vector()} is null and Mrg32k3a uses its scalar
- * loops; {@code -Dio.rankexec.rng.vector=false} forces that. Results are identical either way.
+ * not vectorize the plain loops), once {@link VectorWarmup} has seen the kernel run faster than the
+ * scalar loops. Otherwise {@link #current(int)} is null and Mrg32k3a uses its scalar loops;
+ * {@code -Dio.rankexec.rng.vector=false} forces that. Results are identical either way.
  */
 abstract class Mrg32k3aKernel {
 
     /** Fills shorter than this stay scalar (the vector kernel starts with a scalar head). */
     static final int MIN_LENGTH = 256;
 
-    /** The vector kernel, or null (chosen once, on first use). */
+    /** The vector kernel, warmed up or not, or null (chosen once, on first use). */
     static Mrg32k3aKernel vector() {
         return Chosen.VECTOR;
+    }
+
+    /**
+     * The kernel for a fill of {@code len} values now: the vector kernel once warmed up, else null
+     * (the scalar loops, same values). Counts the fill towards starting the warm-up.
+     */
+    static Mrg32k3aKernel current(int len) {
+        return Chosen.WARMUP != null && Chosen.WARMUP.isOpen(len) ? Chosen.VECTOR : null;
+    }
+
+    /** Warms the vector kernel up on this thread (tests); returns whether fills now use it. */
+    static boolean warmUpNow() {
+        return Chosen.WARMUP != null && Chosen.WARMUP.warmUp();
     }
 
     /** A holder, so that initialising this base class (e.g. as the kernel's superclass) does not choose. */
     private static final class Chosen {
         static final Mrg32k3aKernel VECTOR = choose();
+        static final VectorWarmup WARMUP = VECTOR == null ? null : new Warmup(VECTOR);
+    }
+
+    /**
+     * Generator fills on a scratch generator at the lengths callers use (long blocks, odd
+     * lengths, the shortest vector fill), so that every loop exit is in C2's profile.
+     */
+    private static final class Warmup extends VectorWarmup {
+        private final Mrg32k3aKernel vector;
+        private final Mrg32k3a scratch = new Mrg32k3a(12345);
+        private final double[] out = new double[8192];
+
+        Warmup(Mrg32k3aKernel vector) {
+            super("mrg32k3a");
+            this.vector = vector;
+        }
+
+        @Override
+        void runVector(int call) {
+            run(vector, call);
+        }
+
+        @Override
+        void runScalar(int call) {
+            run(null, call);
+        }
+
+        private void run(Mrg32k3aKernel k, int call) {
+            int len = call == 7 ? MIN_LENGTH : 300 + 97 * call;
+            if (call % 2 == 0) scratch.fillWith(k, out, 0, len);
+            else scratch.fillWith(k, out, 0, len, -1.0, 2.0);
+        }
     }
 
     /**

@@ -6,7 +6,8 @@ package io.rankexec.rng;
  * results: plain Java loops ({@link Scalar}), and {@link Mt2203VectorKernel} on the incubating Vector API, used when
  * the JVM runs with {@code --add-modules jdk.incubator.vector} (C2 in JDK 17 vectorizes only the
  * plain tempering loop: not the recurrence, which reads its own array at three offsets, nor the
- * int-to-double conversion). {@code -Dio.rankexec.rng.vector=false} forces the scalar path.
+ * int-to-double conversion). Generators switch to the vector kernel only once {@link VectorWarmup}
+ * has seen it run fast; {@code -Dio.rankexec.rng.vector=false} forces the scalar path.
  */
 abstract class Mt2203Kernel {
 
@@ -16,9 +17,11 @@ abstract class Mt2203Kernel {
     static final int UPPER_MASK = ~LOWER_MASK;
     static final double TWO_POW_M32 = 0x1.0p-32;
 
-    /** The fastest kernel this JVM can run, chosen once. */
-    static final Mt2203Kernel BEST = choose();
     static final Mt2203Kernel SCALAR = new Scalar();
+    /** The vector kernel when this JVM has it and it is not disabled, else null (chosen once). */
+    static final Mt2203Kernel VECTOR = choose();
+    /** Opens once VECTOR runs fast; null without VECTOR. */
+    private static final VectorWarmup WARMUP = VECTOR == null ? null : new Warmup(VECTOR);
 
     /** Computes x[k + 69] for k in [0, count): count is a multiple of 32, x holds 69 + count words. */
     abstract void recur(int[] x, int count, int a);
@@ -35,10 +38,27 @@ abstract class Mt2203Kernel {
     /** A short name for benchmarks and diagnostics. */
     abstract String name();
 
+    /**
+     * The kernel for generating {@code words} more words now: the vector one once warmed up, else
+     * the scalar one (same values). Counts the words towards starting the warm-up.
+     */
+    static Mt2203Kernel current(int words) {
+        return WARMUP != null && WARMUP.isOpen(words) ? VECTOR : SCALAR;
+    }
+
+    /** The kernel {@link #current(int)} would return now, without counting (diagnostics). */
+    static Mt2203Kernel current() {
+        return WARMUP != null && WARMUP.isOpen() ? VECTOR : SCALAR;
+    }
+
+    /** Warms the vector kernel up on this thread (tests); returns whether generators now use it. */
+    static boolean warmUpNow() {
+        return WARMUP != null && WARMUP.warmUp();
+    }
+
     private static Mt2203Kernel choose() {
-        if ("false".equalsIgnoreCase(System.getProperty("io.rankexec.rng.vector"))) return new Scalar();
-        Mt2203Kernel vector = vectorOrNull();
-        return vector != null ? vector : new Scalar();
+        if ("false".equalsIgnoreCase(System.getProperty("io.rankexec.rng.vector"))) return null;
+        return vectorOrNull();
     }
 
     /** The Vector API kernel, or null when jdk.incubator.vector is not resolved or not worth it here. */
@@ -63,6 +83,44 @@ abstract class Mt2203Kernel {
     /** x * 2^-32 for the unsigned x, exactly, from the signed int (x - 2^31 fits; the sum is exact). */
     static double unit(int x) {
         return (x ^ 0x8000_0000) * TWO_POW_M32 + 0.5;
+    }
+
+    /**
+     * The work of one generator refill and fill on scratch buffers, at the block sizes generators
+     * use (full and smallest chunks, fills from many words down to a few, so that every loop
+     * exit is in the profile C2 compiles from). The values are never read.
+     */
+    private static final class Warmup extends VectorWarmup {
+        private static final int CHUNK = 2048;
+        private final Mt2203Kernel vector;
+        private final int[] words = new int[N + CHUNK];
+        private final int[] tempered = new int[N + CHUNK];
+        private final double[] out = new double[CHUNK];
+
+        Warmup(Mt2203Kernel vector) {
+            super("mt2203");
+            this.vector = vector;
+            for (int i = 0; i < words.length; i++) words[i] = 0x9E37_79B9 * (i + 1);
+        }
+
+        @Override
+        void runVector(int call) {
+            run(vector, call);
+        }
+
+        @Override
+        void runScalar(int call) {
+            run(SCALAR, call);
+        }
+
+        private void run(Mt2203Kernel k, int call) {
+            int count = call == 7 ? 64 : CHUNK;
+            int n = call == 6 ? 13 : count - 37 * call;
+            k.recur(words, count, 0x9908_B0DF);
+            k.temper(words, tempered, N, count, 0x9D2C_5680, 0xEFC6_0000);
+            k.unit(tempered, N, n, out, 0);
+            k.range(tempered, N + 1, n - 1, out, 0, -1.0, 3.0);
+        }
     }
 
     /**

@@ -2,13 +2,15 @@ package io.rankexec.rng;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The Vector API kernel against the plain-Java kernel (whose values the golden tests tie to MKL).
- * Skipped when the JVM runs without {@code --add-modules jdk.incubator.vector} (the rng build adds it).
+ * The Vector API kernel against the plain-Java kernel (whose values the golden tests tie to MKL),
+ * pinned, switched mid-stream, and through the JVM-wide warm-up switch. Skipped when the JVM runs
+ * without {@code --add-modules jdk.incubator.vector} (the rng build adds it).
  */
 class Mt2203KernelTest {
 
@@ -40,12 +42,53 @@ class Mt2203KernelTest {
         }
     }
 
+    /** Any mix of kernels, changed between calls of every size (inside blocks, across growth), gives the scalar calls' sequence. */
     @Test
-    void defaultKernelIsTheVectorOneWhenTheModuleIsPresent() {
-        assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "module not added");
-        assumeTrue(!"false".equalsIgnoreCase(System.getProperty("io.rankexec.rng.vector")));
+    void switchingKernelsMidStreamKeepsTheSequence() {
         Mt2203Kernel vector = Mt2203Kernel.vectorOrNull();
-        assumeTrue(vector != null, "vector kernel not worth it on this CPU");
+        assumeTrue(vector != null, "jdk.incubator.vector not available");
+        Mt2203 mixed = Mt2203.forTask(5, 6024 * 2L + 100, Mt2203Kernel.SCALAR);
+        Mt2203 calls = Mt2203.forTask(5, 6024 * 2L + 100, Mt2203Kernel.SCALAR);
+        int[] sizes = {1, 62, 64, 65, 127, 300, 2047, 2048, 2049, 9000, 5};
+        for (int round = 0; round < 3; round++) {
+            for (int s = 0; s < sizes.length; s++) {
+                mixed = mixed.withKernel((s + round) % 2 == 0 ? vector : Mt2203Kernel.SCALAR);
+                int n = sizes[s];
+                double[] d = new double[n];
+                if (s % 3 == 2) {
+                    mixed.fill(d, 0, n, 2.0, 3.5);
+                    for (int i = 0; i < n; i++) assertEquals(2.0 + 1.5 * calls.nextDouble(), d[i], "range " + i + " of " + n);
+                } else {
+                    mixed.fill(d, 0, n);
+                    for (int i = 0; i < n; i++) assertEquals(calls.nextDouble(), d[i], "unit " + i + " of " + n);
+                }
+                assertEquals(calls.nextBits32(), mixed.nextBits32());
+            }
+        }
+    }
+
+    /**
+     * Generators start on the scalar kernel and move to the vector one when the warm-up opens the
+     * switch (here run on the test thread, as the daemon thread would), mid-stream, same values.
+     */
+    @Test
+    void warmUpMovesGeneratorsToTheVectorKernel() {
+        assumeTrue(!"false".equalsIgnoreCase(System.getProperty("io.rankexec.rng.vector")), "vector disabled");
+        Mt2203Kernel vector = Mt2203Kernel.vectorOrNull();
+        assumeTrue(vector != null, "jdk.incubator.vector not available");
+        Mt2203 auto = Mt2203.forTask(77, 12);
+        Mt2203 reference = Mt2203.forTask(77, 12, Mt2203Kernel.SCALAR);
+        double[] a = new double[10_000];
+        double[] r = new double[10_000];
+        auto.fill(a, 0, a.length);
+        reference.fill(r, 0, r.length);
+        assertArrayEquals(r, a, "before the switch");
+
+        assertTrue(Mt2203Kernel.warmUpNow(), "the warmed-up vector kernel should beat the scalar one on this CPU");
+        assertEquals(vector.name(), auto.kernelName());
         assertEquals(vector.name(), new Mt2203(1, 0).kernelName());
+        auto.fill(a, 0, a.length);
+        reference.fill(r, 0, r.length);
+        assertArrayEquals(r, a, "after the switch");
     }
 }
