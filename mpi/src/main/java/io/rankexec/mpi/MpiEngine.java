@@ -331,7 +331,7 @@ public final class MpiEngine implements Engine {
         }
 
         void run() {
-            ExecutorService compute = Executors.newSingleThreadExecutor(r -> daemon(r, "rankexec-mpi-compute"));
+            ExecutorService compute = Executors.newSingleThreadExecutor(r -> daemon(r, "rankexec-mpi-rank" + rank + "-compute"));
             Watchdog dog = new Watchdog(size, timeout, beatInterval());
             dog.startWorker(fatal);
             try {
