@@ -5,27 +5,31 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A JVM-wide switch from a scalar kernel to its Vector API twin that opens only once the vector
- * code runs fast, so that the vector path is never a net loss. Both kernels give identical values:
- * the switch changes speed, never results.
+ * code runs fast. Both kernels give identical values: the switch changes speed, never results.
  *
- * <p>Why: until C2 has compiled a Vector API loop, every vector is a heap object, and such code is
- * 10-100 times slower than the plain loops; C2 compiles it only after some 15 000 loop iterations,
- * which took over a second on the job's own thread (a 10M-sample pi job: 1.8 s on the vector path
- * against 0.34 s scalar). So generators use the scalar kernel while one daemon thread runs the
- * vector kernel on scratch data, timing it against the scalar kernel on the same work; once the
- * vector kernel has been faster in {@value #WINS_NEEDED} consecutive rounds the switch opens for
- * every generator of the JVM. The warm-up thread starts only after the JVM's generators have
- * produced {@link #START_AFTER} values through the gated path, so short jobs and tiny per-task
- * generators never pay for it. If the vector kernel never wins (C2 disabled, a CPU where it is not
- * faster), the switch stays closed and the thread ends after {@link #GIVE_UP_NANOS}.
+ * <p>Why: until C2 has compiled a Vector API loop, every vector is a heap object and the code is
+ * 10-100 times slower than the plain loops. Run on the job's own thread, that warm-up made the
+ * vector path a net loss for all but long jobs (pi with 10M samples: 1.8 s against 0.34 s scalar).
+ * So generators use the scalar kernel while one daemon thread runs the vector kernel on scratch
+ * data, timing it against the scalar kernel on the same work; once the vector kernel has been
+ * faster in {@value #WINS_NEEDED} consecutive rounds (which boxed, not-yet-compiled vector code
+ * never is) the switch opens for every generator of the JVM.
+ *
+ * <p>The warm-up is not free either: it took about 1 s and 1.5 CPU-seconds, mostly C1 and C2
+ * compiling the large kernel methods, which a loaded machine takes from the job. Hence it starts
+ * only once the JVM's generators have produced {@link #START_AFTER} values through the gated path
+ * (about 0.3-0.5 s of scalar generation): shorter jobs and tiny per-task generators never pay for
+ * it, longer ones recover it (the vector kernels save 1.5-2 ns of the 1.7-3.5 ns per value). If
+ * the vector kernel never wins (C2 disabled, a CPU where it is not faster), the switch stays
+ * closed and the thread ends after {@link #GIVE_UP_NANOS}.
  *
  * <p>{@code -Dio.rankexec.rng.vector=false} never uses the vector kernels;
  * {@code -Dio.rankexec.rng.vector=eager} opens the switch at once (steady-state benchmarks).
  */
 abstract class VectorWarmup {
 
-    /** Values generated through the gated path before the warm-up starts: ~0.1 s of scalar work. */
-    static final long START_AFTER = Long.getLong("rxdbg.after", 1L << 24);
+    /** Values generated through the gated path before the warm-up starts (see the class comment). */
+    static final long START_AFTER = 1L << 27;
     static final int WINS_NEEDED = 3;
     /** Calls of each kernel per timed round; the workloads vary their lengths with the call number. */
     static final int CALLS_PER_ROUND = 8;

@@ -36,6 +36,11 @@ final class BirthdayCommand extends KernelCommand {
     }
 
     @Override
+    long taskCount() {
+        return groupSizes.size();
+    }
+
+    @Override
     void execute(Engine engine, JobSettings settings, boolean coordinator) throws IOException {
         List<BirthdayKernel.Point> points = BirthdayKernel.run(engine, groupSizes, tests, settings);
         if (!coordinator) return;

@@ -76,6 +76,11 @@ final class BootstrapCommand extends KernelCommand {
     }
 
     @Override
+    long taskCount() {
+        return replicates;
+    }
+
+    @Override
     void execute(Engine engine, JobSettings settings, boolean coordinator) throws IOException {
         BootstrapKernel.Result r = BootstrapKernel.run(engine, matrix, stat, statName, replicates, level, settings);
         if (!coordinator) return;

@@ -26,6 +26,11 @@ final class DiceCommand extends KernelCommand {
     }
 
     @Override
+    long taskCount() {
+        return (games + gamesPerTask - 1) / gamesPerTask;
+    }
+
+    @Override
     void execute(Engine engine, JobSettings settings, boolean coordinator) {
         DiceKernel.Result r = DiceKernel.run(engine, games, gamesPerTask, settings);
         if (!coordinator) return;

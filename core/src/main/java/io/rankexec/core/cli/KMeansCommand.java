@@ -110,6 +110,11 @@ final class KMeansCommand extends KernelCommand {
     }
 
     @Override
+    long taskCount() {
+        return nstart;
+    }
+
+    @Override
     void execute(Engine engine, JobSettings settings, boolean coordinator) throws IOException {
         KMeans.Algorithm alg = algorithm == Algo.LLOYD ? KMeans.Algorithm.LLOYD : KMeans.Algorithm.HARTIGAN_WONG;
         KMeansKernel.Result r = KMeansKernel.run(engine, matrix, k, iterMax, nstart, alg, init, settings);

@@ -25,6 +25,9 @@ abstract class KernelCommand implements Callable<Integer> {
     /** Checks this kernel's options and reads its inputs; throws UsageException naming the option. */
     abstract void prepare();
 
+    /** Tasks of the job {@link #prepare()} described. */
+    abstract long taskCount();
+
     /** Runs the job; prints and writes only if {@code coordinator}. */
     abstract void execute(Engine engine, JobSettings settings, boolean coordinator) throws IOException;
 
@@ -32,6 +35,11 @@ abstract class KernelCommand implements Callable<Integer> {
     public final Integer call() throws IOException {
         root.validate();
         prepare();
+        // Asking for more ranks than there are tasks is a mistake on a cluster (idle allocation):
+        // say so up front rather than run with ranks that can only wait.
+        if (root.ranks != null && root.ranks > 1 && root.ranks > taskCount())
+            throw new UsageException("--ranks " + root.ranks + " exceeds the " + taskCount()
+                    + " tasks of this job: use --ranks " + Math.max(1, taskCount()) + " or fewer");
         try (Engine engine = root.engines.create(root.engineOptions())) {
             boolean coordinator = engine.isCoordinator();
             JobSettings settings = settings(coordinator);

@@ -40,6 +40,11 @@ final class MandelbrotCommand extends KernelCommand {
     }
 
     @Override
+    long taskCount() {
+        return height;
+    }
+
+    @Override
     void execute(Engine engine, JobSettings settings, boolean coordinator) throws IOException {
         MandelbrotKernel.Result r = MandelbrotKernel.run(engine, grid, settings);
         if (!coordinator) return;

@@ -24,6 +24,11 @@ final class PiCommand extends KernelCommand {
     }
 
     @Override
+    long taskCount() {
+        return tasks;
+    }
+
+    @Override
     void execute(Engine engine, JobSettings settings, boolean coordinator) {
         PiKernel.Result r = PiKernel.run(engine, samples, tasks, settings);
         if (!coordinator) return;

@@ -34,6 +34,11 @@ final class PoissonCommand extends KernelCommand {
     }
 
     @Override
+    long taskCount() {
+        return times;
+    }
+
+    @Override
     void execute(Engine engine, JobSettings settings, boolean coordinator) throws IOException {
         PoissonKernel.Result r = PoissonKernel.run(engine, nobs, trials, times, settings);
         if (!coordinator) return;

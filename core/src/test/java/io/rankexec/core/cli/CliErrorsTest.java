@@ -41,6 +41,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void moreRanksThanTasks() {
+        assertEquals("--ranks 4 exceeds the 2 tasks of this job: use --ranks 2 or fewer",
+                usageError("--ranks", "4", "birthday", "--sizes", "2,3"));
+        assertEquals("--ranks 8 exceeds the 5 tasks of this job: use --ranks 5 or fewer",
+                usageError("--ranks", "8", "pi", "--samples", "1000", "--tasks", "5"));
+        // as many ranks as tasks is fine
+        assertEquals(CliApp.OK, CliRunner.run("--quiet", "--ranks", "2", "birthday", "--sizes", "2,3").code());
+    }
+
+    @Test
     void noKernel() {
         assertTrue(usageError("--quiet").startsWith("no kernel given"));
     }
