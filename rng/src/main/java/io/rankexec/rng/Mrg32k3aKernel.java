@@ -22,36 +22,39 @@ abstract class Mrg32k3aKernel {
      * (the scalar loops, same values). Counts the fill towards starting the warm-up.
      */
     static Mrg32k3aKernel current(int len) {
-        return Chosen.WARMUP != null && Chosen.WARMUP.isOpen(len) ? Chosen.VECTOR : null;
+        return Gate.WARMUP == null ? null : Gate.WARMUP.ifOpen(len);
     }
 
     /** Warms the vector kernel up on this thread (tests); returns whether fills now use it. */
     static boolean warmUpNow() {
-        return Chosen.WARMUP != null && Chosen.WARMUP.warmUp();
+        return Gate.WARMUP != null && Gate.WARMUP.warmUp();
     }
 
     /** A holder, so that initialising this base class (e.g. as the kernel's superclass) does not choose. */
     private static final class Chosen {
         static final Mrg32k3aKernel VECTOR = choose();
-        static final VectorWarmup WARMUP = VECTOR == null ? null : new Warmup(VECTOR);
+    }
+
+    /** The switch, without loading the kernel (its warm-up thread does, through Chosen). */
+    private static final class Gate {
+        static final Warmup WARMUP = !"false".equalsIgnoreCase(System.getProperty("io.rankexec.rng.vector"))
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? new Warmup() : null;
     }
 
     /**
      * Generator fills on a scratch generator at the lengths callers use (long blocks, odd
      * lengths, the shortest vector fill), so that every loop exit is in C2's profile.
      */
-    private static final class Warmup extends VectorWarmup {
-        private final Mrg32k3aKernel vector;
+    private static final class Warmup extends VectorWarmup<Mrg32k3aKernel> {
         private final Mrg32k3a scratch = new Mrg32k3a(12345);
         private final double[] out = new double[8192];
 
-        Warmup(Mrg32k3aKernel vector) {
-            super("mrg32k3a");
-            this.vector = vector;
+        Warmup() {
+            super("mrg32k3a", Mrg32k3aKernel::vector);
         }
 
         @Override
-        void runVector(int call) {
+        void runVector(Mrg32k3aKernel vector, int call) {
             run(vector, call);
         }
 

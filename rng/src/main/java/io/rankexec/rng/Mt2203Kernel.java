@@ -18,10 +18,8 @@ abstract class Mt2203Kernel {
     static final double TWO_POW_M32 = 0x1.0p-32;
 
     static final Mt2203Kernel SCALAR = new Scalar();
-    /** The vector kernel when this JVM has it and it is not disabled, else null (chosen once). */
-    static final Mt2203Kernel VECTOR = choose();
-    /** Opens once VECTOR runs fast; null without VECTOR. */
-    private static final VectorWarmup WARMUP = VECTOR == null ? null : new Warmup(VECTOR);
+    /** Opens once the vector kernel runs fast; null when the JVM lacks jdk.incubator.vector or it is disabled. */
+    private static final Warmup WARMUP = vectorWanted() ? new Warmup() : null;
 
     /** Computes x[k + 69] for k in [0, count): count is a multiple of 32, x holds 69 + count words. */
     abstract void recur(int[] x, int count, int a);
@@ -43,12 +41,14 @@ abstract class Mt2203Kernel {
      * the scalar one (same values). Counts the words towards starting the warm-up.
      */
     static Mt2203Kernel current(int words) {
-        return WARMUP != null && WARMUP.isOpen(words) ? VECTOR : SCALAR;
+        Mt2203Kernel vector = WARMUP == null ? null : WARMUP.ifOpen(words);
+        return vector != null ? vector : SCALAR;
     }
 
     /** The kernel {@link #current(int)} would return now, without counting (diagnostics). */
     static Mt2203Kernel current() {
-        return WARMUP != null && WARMUP.isOpen() ? VECTOR : SCALAR;
+        Mt2203Kernel vector = WARMUP == null ? null : WARMUP.ifOpen();
+        return vector != null ? vector : SCALAR;
     }
 
     /** Warms the vector kernel up on this thread (tests); returns whether generators now use it. */
@@ -56,9 +56,9 @@ abstract class Mt2203Kernel {
         return WARMUP != null && WARMUP.warmUp();
     }
 
-    private static Mt2203Kernel choose() {
-        if ("false".equalsIgnoreCase(System.getProperty("io.rankexec.rng.vector"))) return null;
-        return vectorOrNull();
+    private static boolean vectorWanted() {
+        return !"false".equalsIgnoreCase(System.getProperty("io.rankexec.rng.vector"))
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
     /** The Vector API kernel, or null when jdk.incubator.vector is not resolved or not worth it here. */
@@ -90,21 +90,19 @@ abstract class Mt2203Kernel {
      * use (full and smallest chunks, fills from many words down to a few, so that every loop
      * exit is in the profile C2 compiles from). The values are never read.
      */
-    private static final class Warmup extends VectorWarmup {
+    private static final class Warmup extends VectorWarmup<Mt2203Kernel> {
         private static final int CHUNK = 2048;
-        private final Mt2203Kernel vector;
         private final int[] words = new int[N + CHUNK];
         private final int[] tempered = new int[N + CHUNK];
         private final double[] out = new double[CHUNK];
 
-        Warmup(Mt2203Kernel vector) {
-            super("mt2203");
-            this.vector = vector;
+        Warmup() {
+            super("mt2203", Mt2203Kernel::vectorOrNull);
             for (int i = 0; i < words.length; i++) words[i] = 0x9E37_79B9 * (i + 1);
         }
 
         @Override
-        void runVector(int call) {
+        void runVector(Mt2203Kernel vector, int call) {
             run(vector, call);
         }
 

@@ -2,6 +2,7 @@ package io.rankexec.rng;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A JVM-wide switch from a scalar kernel to its Vector API twin that opens only once the vector
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>{@code -Dio.rankexec.rng.vector=false} never uses the vector kernels;
  * {@code -Dio.rankexec.rng.vector=eager} opens the switch at once (steady-state benchmarks).
  */
-abstract class VectorWarmup {
+abstract class VectorWarmup<K> {
 
     /** Values generated through the gated path before the warm-up starts (see the class comment). */
     static final long START_AFTER = 1L << 27;
@@ -37,53 +38,62 @@ abstract class VectorWarmup {
 
     private final String name;
     private final long giveUpNanos;
+    private final Supplier<K> loader;
     private final AtomicLong demand = new AtomicLong();
     private final AtomicBoolean started = new AtomicBoolean();
-    private volatile boolean open;
+    /** The vector kernel once the switch is open, else null. */
+    private volatile K open;
 
-    VectorWarmup(String name) {
-        this(name, GIVE_UP_NANOS);
+    /**
+     * @param loader gives the vector kernel, or null when it is not worth using here; called on
+     *               the warm-up thread, so that loading the Vector API classes (30-60 ms) never
+     *               delays a job that does not get that far
+     */
+    VectorWarmup(String name, Supplier<K> loader) {
+        this(name, loader, GIVE_UP_NANOS);
     }
 
     /** With a shorter time limit (tests). */
-    VectorWarmup(String name, long giveUpNanos) {
+    VectorWarmup(String name, Supplier<K> loader, long giveUpNanos) {
         this.name = name;
+        this.loader = loader;
         this.giveUpNanos = giveUpNanos;
-        String mode = System.getProperty("io.rankexec.rng.vector", "");
-        if ("eager".equalsIgnoreCase(mode)) {
-            open = true;
+        if ("eager".equalsIgnoreCase(System.getProperty("io.rankexec.rng.vector", ""))) {
             started.set(true);
+            open = loader.get();
         }
     }
 
     /** One call of the vector kernel on scratch data; {@code call} in [0, CALLS_PER_ROUND) picks the lengths. */
-    abstract void runVector(int call);
+    abstract void runVector(K kernel, int call);
 
     /** The same work as {@link #runVector} on the scalar kernel. */
     abstract void runScalar(int call);
 
     /**
-     * Whether generators may use the vector kernel now. {@code values} is the size of the request,
-     * counted towards starting the warm-up; called once per block, so its cost does not matter.
+     * The vector kernel if generators may use it now, else null. {@code values} is the size of
+     * the request, counted towards starting the warm-up; called once per block, so its cost does
+     * not matter.
      */
-    final boolean isOpen(int values) {
-        if (open) return true;
+    final K ifOpen(int values) {
+        K k = open;
+        if (k != null) return k;
         if (!started.get() && demand.addAndGet(values) >= START_AFTER && started.compareAndSet(false, true)) {
             Thread t = new Thread(this::warmUp, "rankexec-" + name + "-vector-warmup");
             t.setDaemon(true);
             t.start();
         }
-        return false;
+        return null;
+    }
+
+    /** The vector kernel if the switch is open, else null, without counting a request. */
+    final K ifOpen() {
+        return open;
     }
 
     /** Whether the warm-up has started (or the switch was opened eagerly). */
     final boolean started() {
         return started.get();
-    }
-
-    /** Whether the switch is open, without counting a request. */
-    final boolean isOpen() {
-        return open;
     }
 
     /**
@@ -92,29 +102,32 @@ abstract class VectorWarmup {
      */
     final boolean warmUp() {
         started.set(true);
+        if (open != null) return true;
         try {
+            K vector = loader.get();
+            if (vector == null) return false;
             // the scalar kernel first, so that it is compiled before it is the yardstick
             long end = System.nanoTime() + 200_000_000L;
             for (int i = 0; i < 2_000 && System.nanoTime() < end; i++) runScalar(i % CALLS_PER_ROUND);
             long deadline = System.nanoTime() + giveUpNanos;
             int wins = 0;
-            while (!open && wins < WINS_NEEDED && System.nanoTime() < deadline) {
-                long vector = 0;
-                long scalar = 0;
+            while (open == null && wins < WINS_NEEDED && System.nanoTime() < deadline) {
+                long vectorNanos = 0;
+                long scalarNanos = 0;
                 for (int call = 0; call < CALLS_PER_ROUND; call++) {
                     long t0 = System.nanoTime();
-                    runVector(call);
+                    runVector(vector, call);
                     long t1 = System.nanoTime();
                     runScalar(call);
-                    vector += t1 - t0;
-                    scalar += System.nanoTime() - t1;
+                    vectorNanos += t1 - t0;
+                    scalarNanos += System.nanoTime() - t1;
                 }
-                wins = vector < scalar ? wins + 1 : 0;
+                wins = vectorNanos < scalarNanos ? wins + 1 : 0;
             }
-            if (wins >= WINS_NEEDED) open = true;
+            if (wins >= WINS_NEEDED) open = vector;
         } catch (RuntimeException | LinkageError e) {
             // a kernel that cannot run here: the scalar path stays, with the same values
         }
-        return open;
+        return open != null;
     }
 }

@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.math.BigInteger;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,27 @@ class Mrg32k3aTest {
                 1988835001L, 986791581L, 1230515664L}, Mrg32k3aJumps.power(1, 127));
         assertArrayEquals(new long[] {1464411153L, 277697599L, 1610723613L, 32183930L, 1464411153L, 1022607788L,
                 2824425944L, 32183930L, 2093834863L}, Mrg32k3aJumps.power(2, 127));
+    }
+
+    /** The jump arithmetic's a*b mod m, including products above 2^63, against BigInteger. */
+    @Test
+    void mulModEqualsBigIntegerArithmetic() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (long m : new long[] {Mrg32k3a.M1, Mrg32k3a.M2}) {
+            long[] edge = {0, 1, 2, m / 2, m - 2, m - 1};
+            for (long a : edge) {
+                for (long b : edge) assertEquals(bigMulMod(a, b, m), Mrg32k3aJumps.mulMod(a, b, m), a + " * " + b);
+            }
+            for (int i = 0; i < 100_000; i++) {
+                long a = r.nextLong(m);
+                long b = r.nextLong(m);
+                assertEquals(bigMulMod(a, b, m), Mrg32k3aJumps.mulMod(a, b, m), a + " * " + b);
+            }
+        }
+    }
+
+    private static long bigMulMod(long a, long b, long m) {
+        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).mod(BigInteger.valueOf(m)).longValueExact();
     }
 
     /** Every 16th term obeys the decimated recurrence the vector kernel uses (checked with BigInteger). */

@@ -100,6 +100,45 @@ class Mt2203Test {
         assertEquals(g.spec(), revived.spec());
     }
 
+    /**
+     * Blocks start small and grow: one value at a time, uneven fills, and copies and snapshots
+     * taken inside the first small blocks all follow the one-big-fill sequence.
+     */
+    @Test
+    void growingBlocksKeepTheSequence() {
+        int total = 12_000;
+        int[] whole = new int[total];
+        Mt2203.forTask(31, 6024 + 9).fillBits(whole, 0, total);
+
+        Mt2203 single = Mt2203.forTask(31, 6024 + 9);
+        for (int i = 0; i < total; i++) assertEquals(whole[i], single.nextBits32(), "value " + i);
+
+        Mt2203 uneven = Mt2203.forTask(31, 6024 + 9);
+        int[] got = new int[total];
+        int at = 0;
+        Mt2203 copy = null;
+        Mt2203.State saved = null;
+        int savedAt = 0;
+        int[] steps = {1, 2, 5, 13, 40, 63, 64, 65, 121, 500, 1000, 2100, 3};
+        for (int step = 0; at < total; step++) {
+            int n = Math.min(steps[step % steps.length], total - at);
+            uneven.fillBits(got, at, n);
+            at += n;
+            if (copy == null && at > 10) {
+                copy = uneven.copy();
+                saved = uneven.snapshot();
+                savedAt = at;
+            }
+        }
+        assertArrayEquals(whole, got);
+        int[] rest = new int[total - savedAt];
+        copy.fillBits(rest, 0, rest.length);
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole, savedAt, total), rest, "copy from position " + savedAt);
+        uneven.restore(saved);
+        uneven.fillBits(rest, 0, rest.length);
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole, savedAt, total), rest, "restored at " + savedAt);
+    }
+
     @Test
     void badArgumentsAreRejectedWithClearMessages() {
         assertMessage("substream", () -> new Mt2203(1, 6024));

@@ -1,6 +1,8 @@
 package io.rankexec.rng;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -9,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class VectorWarmupTest {
 
     /** A stand-in whose "vector kernel" takes vectorMicros and whose scalar kernel takes scalarMicros per call. */
-    private static VectorWarmup fake(double vectorMicros, double scalarMicros, long giveUpNanos) {
-        return new VectorWarmup("test", giveUpNanos) {
+    private static VectorWarmup<String> fake(double vectorMicros, double scalarMicros, long giveUpNanos) {
+        return new VectorWarmup<>("test", () -> "vector", giveUpNanos) {
             @Override
-            void runVector(int call) {
+            void runVector(String kernel, int call) {
                 spin(vectorMicros);
             }
 
@@ -32,32 +34,48 @@ class VectorWarmupTest {
 
     @Test
     void opensWhenTheVectorKernelIsFaster() {
-        VectorWarmup w = fake(5, 50, 10_000_000_000L);
-        assertFalse(w.isOpen());
+        VectorWarmup<String> w = fake(5, 50, 10_000_000_000L);
+        assertNull(w.ifOpen());
         assertTrue(w.warmUp());
-        assertTrue(w.isOpen(1));
+        assertEquals("vector", w.ifOpen(1));
     }
 
     @Test
     void staysClosedWhenTheVectorKernelNeverWins() {
-        VectorWarmup w = fake(50, 5, 300_000_000L);
+        VectorWarmup<String> w = fake(50, 5, 300_000_000L);
         long t0 = System.nanoTime();
         assertFalse(w.warmUp());
-        assertFalse(w.isOpen(1_000_000));
+        assertNull(w.ifOpen(1_000_000));
         assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "gives up after its time limit");
     }
 
     @Test
     void warmUpStartsOnItsOwnThreadOnlyAfterEnoughDemand() throws InterruptedException {
-        VectorWarmup w = fake(5, 50, 10_000_000_000L);
-        assertFalse(w.isOpen((int) (VectorWarmup.START_AFTER / 2)));
-        assertFalse(w.isOpen((int) (VectorWarmup.START_AFTER / 2) - 1));
+        VectorWarmup<String> w = fake(5, 50, 10_000_000_000L);
+        assertNull(w.ifOpen((int) (VectorWarmup.START_AFTER / 2)));
+        assertNull(w.ifOpen((int) (VectorWarmup.START_AFTER / 2) - 1));
         assertFalse(w.started(), "below the threshold nothing starts");
-        w.isOpen(1); // reaches the threshold: the daemon thread starts; this call still says closed or open
+        assertNull(w.ifOpen(1), "the request that reaches the threshold starts the warm-up, still on the scalar path");
         assertTrue(w.started());
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!w.isOpen(1) && System.nanoTime() < deadline) Thread.sleep(5);
-        assertTrue(w.isOpen(1), "the background warm-up should open the switch");
+        while (w.ifOpen(1) == null && System.nanoTime() < deadline) Thread.sleep(5);
+        assertEquals("vector", w.ifOpen(1), "the background warm-up should open the switch");
+    }
+
+    @Test
+    void staysClosedWhenThereIsNoVectorKernel() {
+        VectorWarmup<String> w = new VectorWarmup<>("test", () -> null, 10_000_000_000L) {
+            @Override
+            void runVector(String kernel, int call) {
+                throw new AssertionError("no kernel to run");
+            }
+
+            @Override
+            void runScalar(int call) {
+            }
+        };
+        assertFalse(w.warmUp());
+        assertNull(w.ifOpen(1));
     }
 
     @Test
@@ -65,8 +83,8 @@ class VectorWarmupTest {
         String before = System.getProperty("io.rankexec.rng.vector");
         System.setProperty("io.rankexec.rng.vector", "eager");
         try {
-            VectorWarmup w = fake(50, 5, 1);
-            assertTrue(w.isOpen(1));
+            VectorWarmup<String> w = fake(50, 5, 1);
+            assertEquals("vector", w.ifOpen(1));
         } finally {
             if (before == null) System.clearProperty("io.rankexec.rng.vector");
             else System.setProperty("io.rankexec.rng.vector", before);

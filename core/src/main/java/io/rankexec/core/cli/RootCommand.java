@@ -18,12 +18,12 @@ import java.util.concurrent.Callable;
 @Command(name = "rankexec", mixinStandardHelpOptions = true, version = "rankexec 0.1.0",
         description = "Runs a simulation kernel as a parallel job with reproducible per-task random streams.",
         subcommands = {DiceCommand.class, BirthdayCommand.class, MandelbrotCommand.class, KMeansCommand.class,
-                BootstrapCommand.class, PoissonCommand.class, PiCommand.class},
+                BootstrapCommand.class, PoissonCommand.class, PiCommand.class, RunifCommand.class},
         footer = {"", "Results are bit-identical for a given --seed whatever --threads, --ranks, --chunk-size or --schedule.",
                 "Exit codes: 0 ok, 1 job or output failure, 2 usage or input error."})
 final class RootCommand implements Callable<Integer> {
 
-    static final List<String> KERNELS = List.of("dice", "birthday", "mandelbrot", "kmeans", "bootstrap", "poisson", "pi");
+    static final List<String> KERNELS = List.of("dice", "birthday", "mandelbrot", "kmeans", "bootstrap", "poisson", "pi", "runif");
 
     final EngineProvider engines;
     final PrintStream out;

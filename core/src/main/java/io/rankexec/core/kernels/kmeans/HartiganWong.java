@@ -3,12 +3,14 @@ package io.rankexec.core.kernels.kmeans;
 import io.rankexec.core.kernels.support.DataMatrix;
 
 import static io.rankexec.core.kernels.kmeans.KMeans.dist;
-import static io.rankexec.core.kernels.kmeans.KMeans.distBounded;
 
 /**
  * Hartigan and Wong's algorithm AS 136 as R's kmns.f runs it (optimal-transfer and
  * quick-transfer stages, live sets, quick-transfer steps capped at 50 n), on row-major data.
- * Indices are 0-based; "step" counters keep AS 136's 1-based meaning.
+ * Indices are 0-based; "step" counters keep AS 136's 1-based meaning. Distances are always summed
+ * in full ({@link SquaredDistance}, SIMD when available): on data like the seed's 50-dimensional
+ * normals a partial sum almost never crosses AS 136's bound early, and a SIMD sum is cheaper
+ * than the checks; comparing full sums with the bound takes exactly the decisions kmns.f takes.
  */
 final class HartiganWong {
 
@@ -86,7 +88,7 @@ final class HartiganWong {
                 d2 = t;
             }
             for (int l = 2; l < k; l++) {
-                double db = distBounded(a, off, c, l * n, n, d2);
+                double db = dist(a, off, c, l * n, n);
                 if (db >= d2) continue;
                 if (db >= d1) {
                     d2 = db;
@@ -142,7 +144,7 @@ final class HartiganWong {
                 for (int l = 0; l < k; l++) {
                     if ((l1Dead && step >= live[l]) || l == l1 || l == ll) continue;
                     double rr = r2 / an2[l];
-                    double dc = distBounded(a, off, c, l * n, n, rr);
+                    double dc = dist(a, off, c, l * n, n);
                     if (dc >= rr) continue;
                     r2 = dc * an2[l];
                     l2 = l;
@@ -182,7 +184,7 @@ final class HartiganWong {
                     if (istep <= ncp[l1]) d[i] = dist(a, off, c, l1 * n, n) * an1[l1];
                     if (istep < ncp[l1] || istep < ncp[l2]) {
                         double r2 = d[i] / an2[l2];
-                        double dd = distBounded(a, off, c, l2 * n, n, r2);
+                        double dd = dist(a, off, c, l2 * n, n);
                         if (dd < r2) {
                             icoun = 0;
                             indx = 0;
