@@ -86,15 +86,14 @@ abstract class Mt2203Kernel {
     }
 
     /**
-     * The work of one generator refill and fill on scratch buffers, at the block sizes generators
-     * use (full and smallest chunks, fills from many words down to a few, so that every loop
-     * exit is in the profile C2 compiles from). The values are never read.
+     * The work of one generator refill and fill on scratch buffers, at short block sizes
+     * (fills from a few hundred words down to a few, so that every loop exit is in the profile
+     * C2 compiles from). The values are never read.
      */
     private static final class Warmup extends VectorWarmup<Mt2203Kernel> {
-        private static final int CHUNK = 2048;
-        private final int[] words = new int[N + CHUNK];
-        private final int[] tempered = new int[N + CHUNK];
-        private final double[] out = new double[CHUNK];
+        private final int[] words = new int[N + 256];
+        private final int[] tempered = new int[N + 256];
+        private final double[] out = new double[256];
 
         Warmup() {
             super("mt2203", Mt2203Kernel::vectorOrNull);
@@ -112,8 +111,10 @@ abstract class Mt2203Kernel {
         }
 
         private void run(Mt2203Kernel k, int call) {
-            int count = call == 7 ? 64 : CHUNK;
-            int n = call == 6 ? 13 : count - 37 * call;
+            // short blocks: C2 compiles after a number of calls and loop iterations, and
+            // every iteration run before that (boxed vectors) is pure cost
+            int count = call == 7 ? 64 : 256;
+            int n = call == 6 ? 13 : count - 5 * call;
             k.recur(words, count, 0x9908_B0DF);
             k.temper(words, tempered, N, count, 0x9D2C_5680, 0xEFC6_0000);
             k.unit(tempered, N, n, out, 0);

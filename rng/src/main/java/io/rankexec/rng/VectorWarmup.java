@@ -16,13 +16,17 @@ import java.util.function.Supplier;
  * faster in {@value #WINS_NEEDED} consecutive rounds (which boxed, not-yet-compiled vector code
  * never is) the switch opens for every generator of the JVM.
  *
- * <p>The warm-up is not free either: it took about 1 s and 1.5 CPU-seconds, mostly C1 and C2
- * compiling the large kernel methods, which a loaded machine takes from the job. Hence it starts
- * only once the JVM's generators have produced {@link #START_AFTER} values through the gated path
- * (about 0.3-0.5 s of scalar generation): shorter jobs and tiny per-task generators never pay for
- * it, longer ones recover it (the vector kernels save 1.5-2 ns of the 1.7-3.5 ns per value). If
- * the vector kernel never wins (C2 disabled, a CPU where it is not faster), the switch stays
- * closed and the thread ends after {@link #GIVE_UP_NANOS}.
+ * <p>The warm-up is not free either: about 1 s and 1.1-1.5 CPU-seconds, half of it C1 and C2
+ * compiling the large kernel methods, which a busy machine (or a job using every core) takes from
+ * the job: with 2 loaded cores, starting it after 2^24 values made 50M-sample pi jobs ~0.3 s
+ * slower, and 400M-sample MT2203 pi (8e8 values) lost ~1.5 s. The vector kernels save 1.2-1.7 ns
+ * per value (MT2203 1.7 -> 0.5 ns, MRG32k3a 3.1 -> 1.4-1.8 ns), so the warm-up is only recovered
+ * after about a billion values. Hence it starts once the JVM's generators have produced
+ * {@link #START_AFTER} values through the gated path, i.e. after at least as much scalar work
+ * (2-4 CPU-seconds) as it costs: shorter jobs and tiny per-task generators never pay for it; a
+ * job that ends right after can lose at most the warm-up's cost, less than the time it had
+ * already run; longer jobs gain. If the vector kernel never wins (C2 disabled, a CPU where it is
+ * not faster), the switch stays closed and the thread ends after {@link #GIVE_UP_NANOS}.
  *
  * <p>{@code -Dio.rankexec.rng.vector=false} never uses the vector kernels;
  * {@code -Dio.rankexec.rng.vector=eager} opens the switch at once (steady-state benchmarks).
@@ -30,7 +34,7 @@ import java.util.function.Supplier;
 abstract class VectorWarmup<K> {
 
     /** Values generated through the gated path before the warm-up starts (see the class comment). */
-    static final long START_AFTER = 1L << 27;
+    static final long START_AFTER = 1L << 30;
     static final int WINS_NEEDED = 3;
     /** Calls of each kernel per timed round; the workloads vary their lengths with the call number. */
     static final int CALLS_PER_ROUND = 8;

@@ -30,6 +30,7 @@ final class HartiganWong {
     private final double[] d;
     private final boolean[] itran;
     private final int[] live;
+    private final double[] pair = new double[2];
     private int indx;
 
     HartiganWong(DataMatrix data, double[] initialCenters, int k) {
@@ -181,10 +182,20 @@ final class HartiganWong {
                 int l2 = ic2[i];
                 if (nc[l1] != 1) {
                     int off = i * n;
-                    if (istep <= ncp[l1]) d[i] = dist(a, off, c, l1 * n, n) * an1[l1];
-                    if (istep < ncp[l1] || istep < ncp[l2]) {
+                    boolean own = istep <= ncp[l1];
+                    boolean test = istep < ncp[l1] || istep < ncp[l2];
+                    double dd = 0;
+                    if (own && test) { // both distances in one pass over the point
+                        SquaredDistance.BEST.betweenTwo(a, off, c, l1 * n, l2 * n, n, pair);
+                        d[i] = pair[0] * an1[l1];
+                        dd = pair[1];
+                    } else if (own) {
+                        d[i] = dist(a, off, c, l1 * n, n) * an1[l1];
+                    } else if (test) {
+                        dd = dist(a, off, c, l2 * n, n);
+                    }
+                    if (test) {
                         double r2 = d[i] / an2[l2];
-                        double dd = dist(a, off, c, l2 * n, n);
                         if (dd < r2) {
                             icoun = 0;
                             indx = 0;

@@ -18,6 +18,15 @@ abstract class SquaredDistance {
 
     abstract double between(double[] a, int ao, double[] c, int co, int p);
 
+    /**
+     * The distances from a[ao..) to c[c1..) and to c[c2..) in one pass over the point, into
+     * out[0] and out[1]; each the same bits {@link #between} gives.
+     */
+    void betweenTwo(double[] a, int ao, double[] c, int c1, int c2, int p, double[] out) {
+        out[0] = between(a, ao, c, c1, p);
+        out[1] = between(a, ao, c, c2, p);
+    }
+
     abstract String name();
 
     private static SquaredDistance choose() {

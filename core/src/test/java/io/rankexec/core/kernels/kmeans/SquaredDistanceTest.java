@@ -51,6 +51,25 @@ class SquaredDistanceTest {
     }
 
     @Test
+    void twoAtOnceGivesTheBitsOfTwoSingleDistances() {
+        SplittableRandom r = new SplittableRandom(13);
+        java.util.List<SquaredDistance> impls = new java.util.ArrayList<>(java.util.List.of(SquaredDistance.SCALAR));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) impls.add(new SquaredDistanceVector());
+        double[] out = new double[2];
+        for (SquaredDistance impl : impls) {
+            for (int p = 1; p <= 40; p++) {
+                double[] a = randomValues(r, p + 1, 4);
+                double[] c = randomValues(r, 3 * p + 2, 4);
+                impl.betweenTwo(a, 1, c, 2 + p, 1, p, out);
+                assertEquals(Double.doubleToRawLongBits(SquaredDistance.SCALAR.between(a, 1, c, 2 + p, p)),
+                        Double.doubleToRawLongBits(out[0]), impl.name() + " p = " + p);
+                assertEquals(Double.doubleToRawLongBits(SquaredDistance.SCALAR.between(a, 1, c, 1, p)),
+                        Double.doubleToRawLongBits(out[1]), impl.name() + " p = " + p);
+            }
+        }
+    }
+
+    @Test
     void kmeansUsesTheVectorPathWhenTheModuleIsResolved() {
         boolean resolved = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         assertEquals(resolved && !"false".equalsIgnoreCase(System.getProperty("io.rankexec.kmeans.vector")),
