@@ -6,7 +6,7 @@ import io.rankexec.core.kernels.bootstrap.IrisData;
 import io.rankexec.core.kernels.bootstrap.Statistic;
 import io.rankexec.core.kernels.bootstrap.Statistics;
 import io.rankexec.core.kernels.support.DataMatrix;
-import io.rankexec.core.kernels.support.NormalQuantile;
+import io.rankexec.rng.dist.NormalQuantile;
 import io.rankexec.rng.BlockRandom;
 import org.junit.jupiter.api.Test;
 

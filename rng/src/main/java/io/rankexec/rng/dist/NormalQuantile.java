@@ -6,13 +6,18 @@ package io.rankexec.rng.dist;
  * are drawn by inversion (as MKL's VSL_RNG_METHOD_GAUSSIAN_ICDF), which needs one uniform per
  * variate and so keeps block fills and scalar draws in the same order.
  */
-final class NormalQuantile {
+public final class NormalQuantile {
 
     private NormalQuantile() {
     }
 
-    /** The p-quantile of N(0,1), for 0 < p < 1. */
-    static double of(double p) {
+    /** The p-quantile of N(0,1) (R's qnorm(p)); -/+infinity at 0 and 1. */
+    public static double of(double p) {
+        if (!(p > 0.0 && p < 1.0)) {
+            if (p == 0.0) return Double.NEGATIVE_INFINITY;
+            if (p == 1.0) return Double.POSITIVE_INFINITY;
+            throw new IllegalArgumentException("probability must be in [0, 1], got " + p);
+        }
         double q = p - 0.5;
         if (Math.abs(q) <= 0.425) {
             double r = 0.180625 - q * q;

@@ -1,6 +1,6 @@
 package io.rankexec.core.kernels.bootstrap;
 
-import io.rankexec.core.kernels.support.NormalQuantile;
+import io.rankexec.rng.dist.NormalQuantile;
 
 import java.util.Arrays;
 

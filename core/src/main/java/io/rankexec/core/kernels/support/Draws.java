@@ -1,6 +1,7 @@
 package io.rankexec.core.kernels.support;
 
 import io.rankexec.rng.BlockRandom;
+import io.rankexec.rng.dist.NormalQuantile;
 
 /**
  * Small draws the kernels need on top of a task's {@link BlockRandom}. Integers are drawn as
