@@ -53,11 +53,11 @@ emit mt2203-double-range.txt double -2.5 7.3
 emit mt2203-float.txt float
 emit mt2203-float-range.txt float -0.0013 300000.7
 
-# Task streams beyond the first 6024 tasks: block b > 0 uses the key {seed, b}.
+# Task streams: task i uses substream i mod 6024 with the key {seed, i} (Mt2203.forTask).
 {
-    echo "# Intel MKL 2020.4 vslNewStreamEx(VSL_BRNG_MT2203 + substream, 2, {seed, block}) bits, from derive-mt2203.sh"
-    echo "# line: substream seed,block index value   (Mt2203.forTask(seed, block * 6024 + substream))"
-    for spec in "0 1,1" "1000 777,2" "6023 4294967295,4294967295" "17 5,70000"; do
+    echo "# Intel MKL 2020.4 vslNewStreamEx(VSL_BRNG_MT2203 + task % 6024, 2, {seed, task}) bits, from derive-mt2203.sh"
+    echo "# line: substream seed,task index value   (Mt2203.forTask(seed, task))"
+    for spec in "0 1,0" "1 1,1" "1000 777,1000" "6023 777,6023" "0 777,6024" "5895 4294967295,4294967295" "24 5,421704"; do
         set -- $spec
         "$dump" mt2203 "$1" "$2" 100 bits | awk -v s="$1" -v k="$2" '{ print s, k, NR - 1, $1 }'
     done

@@ -48,23 +48,45 @@ class Mt2203Test {
     }
 
     @Test
-    void firstTasksAreTheMklSubstreams() {
+    void taskStreamsUseTheirSubstreamAndSpec() {
+        for (long task : new long[] {0, 1, 6023, 6024 + 5, (1L << 32) - 1}) {
+            Mt2203 g = Mt2203.forTask(123, task);
+            assertEquals((int) (task % 6024), g.substream());
+            assertEquals(new StreamSpec(RngKind.MT2203, 123, task), g.spec());
+        }
         int[] a = new int[500];
         int[] b = new int[500];
-        for (int sub : new int[] {0, 1, 6023}) {
-            new Mt2203(123, sub).fillBits(a, 0, a.length);
-            Mt2203 task = Mt2203.forTask(123, sub);
-            task.fillBits(b, 0, b.length);
-            assertArrayEquals(a, b);
-            assertEquals(new StreamSpec(RngKind.MT2203, 123, sub), task.spec());
-            assertEquals(sub, task.substream());
+        Mt2203.forTask(123, 5).fillBits(a, 0, a.length);
+        Mt2203.forTask(123, 6024 + 5).fillBits(b, 0, b.length);
+        assertNotEquals(a[0], b[0], "tasks sharing a substream must not repeat each other");
+    }
+
+    /**
+     * MKL's substreams seeded alike share their initial state, so their first outputs are
+     * correlated across substreams; the task streams (keyed by task index) must not be. The mean of
+     * each of the first outputs over 20,000 tasks must be within 5 standard errors of 1/2
+     * (1/sqrt(12 * 20000) = 0.002); the plain substreams fail this by far (checked below), so the
+     * test can tell the two schemes apart.
+     */
+    @Test
+    void firstOutputsOfTaskStreamsAreUncorrelatedAcrossTasks() {
+        int tasks = 20_000;
+        double se = 1 / Math.sqrt(12.0 * tasks);
+        double[] taskMeans = new double[4];
+        double[] substreamMeans = new double[4];
+        double[] u = new double[4];
+        for (int t = 0; t < tasks; t++) {
+            Mt2203.forTask(777, t).fill(u, 0, 4);
+            for (int k = 0; k < 4; k++) taskMeans[k] += u[k] / tasks;
+            new Mt2203(777, t % 6024).fill(u, 0, 4);
+            for (int k = 0; k < 4; k++) substreamMeans[k] += u[k] / tasks;
         }
-        Mt2203 later = Mt2203.forTask(123, 6024 + 5);
-        assertEquals(5, later.substream());
-        assertEquals(new StreamSpec(RngKind.MT2203, 123, 6029), later.spec());
-        later.fillBits(b, 0, b.length);
-        new Mt2203(123, 5).fillBits(a, 0, a.length);
-        assertNotEquals(a[0], b[0], "block 1 must not repeat block 0 of the same substream");
+        double worstSubstream = 0;
+        for (int k = 0; k < 4; k++) {
+            assertEquals(0.5, taskMeans[k], 5 * se, "mean of output #" + k + " over task streams");
+            worstSubstream = Math.max(worstSubstream, Math.abs(substreamMeans[k] - 0.5));
+        }
+        assertTrue(worstSubstream > 5 * se, "plain MKL substreams seeded alike are correlated: " + worstSubstream);
     }
 
     @Test
@@ -157,7 +179,7 @@ class Mt2203Test {
     @Test
     void largestTaskIndexIsUsable() {
         Mt2203 last = Mt2203.forTask(0xFFFF_FFFFL, Mt2203.MAX_TASKS - 1);
-        assertEquals(Mt2203.SUBSTREAMS - 1, last.substream());
+        assertEquals((int) ((Mt2203.MAX_TASKS - 1) % Mt2203.SUBSTREAMS), last.substream());
         double d = last.nextDouble();
         assertTrue(d >= 0 && d < 1);
     }

@@ -34,9 +34,9 @@ class SeedExamplesRunifCliTest {
         return new Run(code, Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n")), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** One line per task: MKL substream i's first values, mean and checksum; identical for any threads/chunks/schedule. */
+    /** One line per task: task stream i's first values, mean and checksum; identical for any threads/chunks/schedule. */
     @Test
-    void rxExec_runifCli_MT2203_seed14_linesAreMklSubstreamsAndRepeat() {
+    void rxExec_runifCli_MT2203_seed14_linesAreTaskStreamsAndRepeat() {
         Run r = cli("--quiet", "--threads", "1", "--rng", "MT2203", "--seed", "14", "runif", "--n", "500", "--times", "5");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.results();
@@ -44,7 +44,7 @@ class SeedExamplesRunifCliTest {
         assertTrue(lines.get(0).startsWith("runif n=500 times=5 ("), lines.get(0));
         for (int i = 0; i < 5; i++) {
             double[] u = new double[500];
-            new Mt2203(14, i).fill(u, 0, 500); // MKL vslNewStream(MT2203 + i, 14), verified in rng
+            Mt2203.forTask(14, i).fill(u, 0, 500); // MKL vslNewStreamEx(MT2203 + i, 2, {14, i}), verified in rng
             double mean = Arrays.stream(u).sum() / 500;
             String expected = String.format(Locale.ROOT, "task %d: %.7f %.7f %.7f ... mean=%.6f checksum=%016x",
                     i, u[0], u[1], u[2], mean, RunifKernel.checksum(u));

@@ -293,16 +293,12 @@ class SeedExamplesRxExecTest {
     }
 
     /**
-     * KNOWN DEFECT (reported to the lead): with one game per task under MT2203, task i draws the
-     * first outputs of MKL substream i, and all substreams start from the same MKL initial state
-     * (init_by_array of the seed does not depend on the parameter set). Their first outputs are
-     * strongly correlated (substreams 0 and 4 of seed 777 share their first two doubles), so the win
-     * count is far off: 4216, 6216, 5190, 4361 wins for seeds 1, 14, 777, 12345 against 4929 +- 50.
-     * MRG32k3a per-task streams are fine (4891, 4863, 4938, 4921). Enable once the MT2203
-     * task-stream scheme decorrelates short tasks.
+     * One game per task under MT2203: each task draws only the first few outputs of its stream.
+     * MKL's substreams seeded alike are correlated there (4216, 6216, 5190, 4361 wins for seeds 1,
+     * 14, 777, 12345 against 4929 +- 50), which is why task streams are keyed by task index
+     * (Mt2203.forTask); this checks they give the exact win rate.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("MT2203 per-task streams share MKL's initial state: short tasks are correlated (see javadoc)")
     void rxExec_playDice_RNGseed777_MT2203_oneGamePerTask_nearExactWinRate() {
         List<String> z = runList(2, JobSpec.timesToRun(10_000, ctx -> SeedFunctions.playDice(ctx.rng()))
                 .rng(RngKind.MT2203, 777).chunkSize(2000).build());
@@ -334,10 +330,10 @@ class SeedExamplesRxExecTest {
     /**
      * {@code rxOptions(numCoresToUse=5); x1 <- rxExec(runif, 500, timesToRun=5, RNGkind="MT2203",
      * RNGseed=14); x2 <- ...; all.equal(x1, x2)}: here identical for 1-4 threads, chunk sizes 1, 2, 5
-     * and both schedulings, and task i is exactly MKL's {@code vslNewStream(MT2203 + i, 14)} output.
+     * and both schedulings, and task i is exactly MKL's {@code vslNewStreamEx(MT2203 + i, 2, {14, i})} output.
      */
     @Test
-    void rxExec_runif500x5_MT2203_seed14_identicalEverywhereAndTaskIIsMklSubstreamI() {
+    void rxExec_runif500x5_MT2203_seed14_identicalEverywhereAndTaskIIsKeyedMklSubstreamI() {
         JobSpec.Builder<Void, double[]> b = SeedFunctions.runifJob(500, 5).rng(RngKind.MT2203, 14);
         List<double[]> x1 = runList(1, b.build());
         for (int threads = 1; threads <= 4; threads++) {
@@ -350,27 +346,28 @@ class SeedExamplesRxExecTest {
         }
         for (int i = 0; i < 5; i++) {
             double[] mkl = new double[500];
-            new Mt2203(14, i).fill(mkl, 0, 500); // Mt2203 is verified bit-exact against MKL (rng module)
+            Mt2203.forTask(14, i).fill(mkl, 0, 500); // verified bit-exact against MKL in the rng module
             assertArrayEquals(mkl, x1.get(i), 0.0, "task " + i);
         }
     }
 
     /**
      * The same runif job checked against output recorded from Intel MKL 2020.4 itself
-     * (rng/src/test/resources/golden/mt2203-double.txt, seed 777): tasks 0, 1, 2, 1000 and 6023 of a
-     * 6024-task job are MKL's substreams 0, 1, 2, 1000 and 6023.
+     * (rng/src/test/resources/golden/mt2203-task-blocks.txt: vslNewStreamEx(MT2203 + task % 6024, 2,
+     * {777, task}) bits): tasks 1000, 6023 and 6024 of a 6025-task job, as MKL's doubles u = bits * 2^-32.
      */
     @Test
-    void rxExec_runif_MT2203_seed777_tasksEqualMklGoldenSubstreams() throws IOException {
-        Map<Integer, Map<Integer, Long>> golden = new HashMap<>(); // substream -> index -> double bits
-        for (String line : Files.readAllLines(Path.of("..", "rng", "src", "test", "resources", "golden", "mt2203-double.txt"))) {
+    void rxExec_runif_MT2203_seed777_tasksEqualMklGoldenStreams() throws IOException {
+        Map<Integer, Map<Integer, Long>> golden = new HashMap<>(); // task -> index -> unsigned bits
+        for (String line : Files.readAllLines(Path.of("..", "rng", "src", "test", "resources", "golden", "mt2203-task-blocks.txt"))) {
             if (line.startsWith("#") || line.isBlank()) continue;
             String[] f = line.trim().split("\\s+");
-            if (!f[1].equals("777") || Integer.parseInt(f[2]) >= 500) continue;
-            golden.computeIfAbsent(Integer.parseInt(f[0]), k -> new HashMap<>()).put(Integer.parseInt(f[2]), Long.parseUnsignedLong(f[3], 16));
+            String[] key = f[1].split(",");
+            if (!key[0].equals("777")) continue;
+            golden.computeIfAbsent(Integer.parseInt(key[1]), k -> new HashMap<>()).put(Integer.parseInt(f[2]), Long.parseLong(f[3]));
         }
-        assertEquals(List.of(0, 1, 2, 1000, 6023), golden.keySet().stream().sorted().toList());
-        Map<Integer, double[]> kept = run(2, SeedFunctions.runifJob(500, Mt2203.SUBSTREAMS).rng(RngKind.MT2203, 777).chunkSize(64).build(),
+        assertEquals(List.of(1000, 6023, 6024), golden.keySet().stream().sorted().toList());
+        Map<Integer, double[]> kept = run(2, SeedFunctions.runifJob(500, Mt2203.SUBSTREAMS + 1).rng(RngKind.MT2203, 777).chunkSize(64).build(),
                 Combiner.of(Combiner.Order.AS_ARRIVED, HashMap::new, (Map<Integer, double[]> acc, double[] u, int i) -> {
                     if (golden.containsKey(i)) acc.put(i, u);
                     return acc;
@@ -378,7 +375,7 @@ class SeedExamplesRxExecTest {
         for (var e : golden.entrySet()) {
             assertEquals(100, e.getValue().size());
             for (var v : e.getValue().entrySet())
-                assertEquals(v.getValue(), Double.doubleToRawLongBits(kept.get(e.getKey())[v.getKey()]),
+                assertEquals(v.getValue() * 0x1.0p-32, kept.get(e.getKey())[v.getKey()], 0.0,
                         "task " + e.getKey() + " value " + v.getKey());
         }
     }
