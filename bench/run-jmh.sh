@@ -21,7 +21,9 @@ build_bench
 jvm_args=()
 # The generators may use the incubating Vector API; forked JMH JVMs then need the module.
 vflag="$(vector_module_flags)"
-[ -z "$vflag" ] || jvm_args=(-jvmArgsAppend "$vflag")
+# eager: benchmarks measure steady state, so skip the JVM-wide warm-up switch (rng's VectorWarmup);
+# prepended so a benchmark's own -Dio.rankexec.rng.vector=false (the plain-Java baseline) still wins.
+[ -z "$vflag" ] || jvm_args=(-jvmArgsPrepend "-Dio.rankexec.rng.vector=eager" -jvmArgsAppend "$vflag")
 mkdir -p "$BENCH/target"
 CSV="$BENCH/target/jmh-results.csv"
 rm -f "$CSV"

@@ -23,7 +23,7 @@ note "MKL vdRngUniform (first pass)"
 note "JMH UniformBlockBench"
 # shellcheck disable=SC2086
 java -jar "$BENCH_JAR" 'UniformBlockBench' -f 1 ${JMH_OPTS:--wi 3 -i 5 -w 1s -r 1s} \
-  -jvmArgsAppend "--add-modules=jdk.incubator.vector" -rf csv -rff "$OUT/jmh.csv" > "$OUT/jmh.txt" 2>&1 \
+  -jvmArgsPrepend "-Dio.rankexec.rng.vector=eager" -jvmArgsAppend "--add-modules=jdk.incubator.vector" -rf csv -rff "$OUT/jmh.csv" > "$OUT/jmh.txt" 2>&1 \
   || { tail -n 30 "$OUT/jmh.txt" >&2; die "JMH failed"; }
 grep -E '^UniformBlockBench|^Benchmark' "$OUT/jmh.txt" >&2 || true
 note "MKL vdRngUniform (second pass, after JMH: the machine may be shared)"

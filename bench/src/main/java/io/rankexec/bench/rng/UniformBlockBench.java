@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+// eager: measure the vector kernel in steady state, not the JVM-wide warm-up switch (VectorWarmup).
+// Prepended, so the plain-Java benchmark's own -Dio.rankexec.rng.vector=false (later) still wins.
+@Fork(value = 1, jvmArgsPrepend = "-Dio.rankexec.rng.vector=eager", jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class UniformBlockBench {
 
     static final int BLOCK = 1_000_000;
