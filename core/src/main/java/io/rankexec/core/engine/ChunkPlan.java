@@ -9,8 +9,13 @@ import java.util.List;
  */
 public final class ChunkPlan {
 
-    /** Default chunks per worker when the job sets no chunk size: enough to balance load. */
-    public static final int CHUNKS_PER_WORKER = 4;
+    /**
+     * Default chunks per worker when the job sets no chunk size. Task times vary (k-means starts
+     * converge after different iteration counts), and with few chunks per worker the last ones
+     * leave workers idle: 4 gave 2-thread k-means restarts 0.65 efficiency, 16 gave 0.86 on the
+     * same run. A chunk costs microseconds locally and ~0.1-0.25 ms over MPI, so 16 is still cheap.
+     */
+    public static final int CHUNKS_PER_WORKER = 16;
 
     private final int taskCount;
     private final int chunkSize;

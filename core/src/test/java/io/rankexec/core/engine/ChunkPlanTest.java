@@ -24,12 +24,13 @@ class ChunkPlanTest {
     }
 
     @Test
-    void defaultChunkSizeGivesAboutFourChunksPerWorker() {
-        assertEquals(25, ChunkPlan.defaultChunkSize(100, 1));
-        assertEquals(13, ChunkPlan.defaultChunkSize(100, 2));
+    void defaultChunkSizeGivesAboutSixteenChunksPerWorker() {
+        assertEquals(7, ChunkPlan.defaultChunkSize(100, 1));
+        assertEquals(4, ChunkPlan.defaultChunkSize(100, 2));
+        assertEquals(3125, ChunkPlan.defaultChunkSize(100_000, 2));
         assertEquals(1, ChunkPlan.defaultChunkSize(3, 8));
         assertEquals(1, ChunkPlan.defaultChunkSize(0, 2));
-        assertEquals(8, ChunkPlan.of(100, ChunkPlan.defaultChunkSize(100, 2)).chunkCount());
+        assertEquals(32, ChunkPlan.of(1000, ChunkPlan.defaultChunkSize(1000, 2)).chunkCount());
     }
 
     @Test
