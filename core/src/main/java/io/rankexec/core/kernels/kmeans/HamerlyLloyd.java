@@ -140,15 +140,7 @@ final class HamerlyLloyd {
     /** Means of the current assignment, summed in point order as plain Lloyd does; then bound drifts. */
     private void updateCenters() {
         System.arraycopy(c, 0, old, 0, c.length);
-        Arrays.fill(sum, 0.0);
-        Arrays.fill(nc, 0);
-        for (int i = 0; i < n; i++) {
-            int l = cl[i];
-            nc[l]++;
-            int co = l * p;
-            int off = i * p;
-            for (int j = 0; j < p; j++) sum[co + j] += a[off + j];
-        }
+        KMeans.sumByCluster(a, n, p, cl, sum, nc);
         double maxDrift = 0;
         double secondDrift = 0;
         int maxAt = -1;

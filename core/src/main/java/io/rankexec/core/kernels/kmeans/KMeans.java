@@ -166,15 +166,7 @@ public final class KMeans {
                 converged = true;
                 break;
             }
-            java.util.Arrays.fill(sum, 0.0);
-            java.util.Arrays.fill(nc, 0);
-            for (int i = 0; i < n; i++) {
-                int l = cl[i];
-                nc[l]++;
-                int co = l * p;
-                int off = i * p;
-                for (int j = 0; j < p; j++) sum[co + j] += a[off + j];
-            }
+            sumByCluster(a, n, p, cl, sum, nc);
             for (int l = 0; l < k; l++) {
                 if (nc[l] == 0) continue;
                 double inv = nc[l];
@@ -183,6 +175,22 @@ public final class KMeans {
         }
         int iterations = converged ? iter + 1 : iterMax;
         return summarize(data, cl, k, iterations, converged);
+    }
+
+    /**
+     * Per-cluster coordinate sums and sizes of an assignment, summed in point order (the order
+     * Lloyd's reference uses, so the accelerated variant reproduces its centres bit for bit).
+     */
+    static void sumByCluster(double[] a, int n, int p, int[] cl, double[] sum, int[] nc) {
+        java.util.Arrays.fill(sum, 0.0);
+        java.util.Arrays.fill(nc, 0);
+        for (int i = 0; i < n; i++) {
+            int l = cl[i];
+            nc[l]++;
+            int co = l * p;
+            int off = i * p;
+            for (int j = 0; j < p; j++) sum[co + j] += a[off + j];
+        }
     }
 
     /**
