@@ -125,24 +125,25 @@ public final class MpiEngine implements Engine {
         if (closed) throw new IllegalStateException("engine " + name() + " is closed");
         lastJob.join(); // MPI calls of consecutive jobs must not interleave
 
-        ResultCollector<R, C> collector = null;
-        RuntimeException refusal = null;
-        if (rank == 0) {
-            try {
-                collector = ResultCollector.open(spec, combiner, size);
-            } catch (RuntimeException e) {
-                refusal = e;
-            }
-        }
+        // Compare the ranks' jobs before rank 0 opens anything: a refused job must leave no journal
+        // header or listener events behind.
         long[] mine = {jobHash(spec)};
         long[] all = new long[size]; // MPJ's tree Gather uses the buffer on inner ranks too
         comm.Gather(mine, 0, 1, MPI.LONG, all, 0, 1, MPI.LONG, 0);
-        if (rank == 0 && refusal == null) {
-            for (int r = 1; r < size; r++) {
+        ResultCollector<R, C> collector = null;
+        RuntimeException refusal = null;
+        if (rank == 0) {
+            for (int r = 1; r < size && refusal == null; r++) {
                 if (all[r] != mine[0]) {
                     refusal = new IllegalArgumentException("rank " + r + " built a different job than rank 0 (every rank"
                             + " must run the same command with the same input files: " + spec.fingerprint() + ")");
-                    break;
+                }
+            }
+            if (refusal == null) {
+                try {
+                    collector = ResultCollector.open(spec, combiner, size);
+                } catch (RuntimeException e) {
+                    refusal = e;
                 }
             }
         }
@@ -150,7 +151,6 @@ public final class MpiEngine implements Engine {
         comm.Bcast(verdict, 0, 1, MPI.INT, 0);
         if (verdict[0] == 0) {
             if (rank != 0) throw new IllegalStateException("rank 0 refused the job");
-            if (collector != null) collector.finish(); // releases the checkpoint
             throw refusal;
         }
 
@@ -411,26 +411,6 @@ public final class MpiEngine implements Engine {
         @Override public int tasksDone() { return future.isDone() ? total : 0; }
 
         @Override public int tasksTotal() { return total; }
-
-        @Override
-        public JobResult<C> await() throws InterruptedException {
-            try {
-                return future.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("MPI worker failed: " + e.getCause(), e.getCause());
-            }
-        }
-
-        @Override
-        public java.util.Optional<JobResult<C>> await(Duration timeout) throws InterruptedException {
-            try {
-                return java.util.Optional.of(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                return java.util.Optional.empty();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("MPI worker failed: " + e.getCause(), e.getCause());
-            }
-        }
 
         /** Only rank 0 can cancel a job (it tells the workers). */
         @Override public boolean cancel() { return false; }

@@ -50,6 +50,8 @@ public final class Mt2203 extends BlockRandom {
     public static final int SUBSTREAMS = Mt2203Params.COUNT;
     /** Largest valid task index + 1: 6024 substreams times 2^32 blocks. */
     public static final long MAX_TASKS = 1L << 32;
+    /** {@link State#taskIndex()} of a plain MKL substream ({@link #Mt2203(long, int)}), which is no task's stream. */
+    public static final long NOT_A_TASK = -1;
 
     private static final int N = Mt2203Kernel.N;
     /** Words generated per refill once the stream is in use (a multiple of 32); the buffer holds N words of history before them. */
@@ -59,6 +61,7 @@ public final class Mt2203 extends BlockRandom {
 
     private final int substream;
     private final long seed;
+    /** The task whose stream this is ({@link #forTask}), or {@link #NOT_A_TASK} for a plain MKL substream. */
     private final long taskIndex;
     private final int twist;
     private final int maskB;
@@ -82,7 +85,7 @@ public final class Mt2203 extends BlockRandom {
      * @param substream the parameter set, in [0, 6024)
      */
     public Mt2203(long seed, int substream) {
-        this(checkSeed(seed), checkSubstream(substream), substream, new int[] {(int) seed}, null);
+        this(checkSeed(seed), checkSubstream(substream), NOT_A_TASK, new int[] {(int) seed}, null);
     }
 
     private Mt2203(long seed, int substream, long taskIndex, int[] key, Mt2203Kernel pinned) {
@@ -267,25 +270,6 @@ public final class Mt2203 extends BlockRandom {
         }
     }
 
-    /** Floats on [0,1), bit-exact with MKL's {@code vsRngUniform(..., 0f, 1f)}: the double u rounded to float. */
-    public void fill(float[] out, int off, int len) {
-        fill(out, off, len, 0f, 1f);
-    }
-
-    /**
-     * Floats on [a,b), bit-exact with MKL's {@code vsRngUniform(..., a, b)}, which computes
-     * {@code a + (b - a) * u} in double and rounds once to float.
-     */
-    public void fill(float[] out, int off, int len, float a, float b) {
-        Objects.checkFromIndexSize(off, len, out.length);
-        checkRange(a, b);
-        final double lo = a;
-        final double width = (double) b - (double) a;
-        for (int i = off; i < off + len; i++) {
-            out[i] = (float) (lo + width * nextDouble());
-        }
-    }
-
     /**
      * Which array kernel this generator uses now: "scalar" or "vector-&lt;bits&gt;" (diagnostics,
      * benchmarks). It can change from scalar to vector once, when the vector kernel is warmed up.
@@ -299,9 +283,13 @@ public final class Mt2203 extends BlockRandom {
         return substream;
     }
 
+    /**
+     * The task stream's identity; null for a plain MKL substream, which no StreamSpec recreates
+     * (task streams are keyed by task index, see the class comment).
+     */
     @Override
     public StreamSpec spec() {
-        return new StreamSpec(RngKind.MT2203, seed, taskIndex);
+        return taskIndex == NOT_A_TASK ? null : new StreamSpec(RngKind.MT2203, seed, taskIndex);
     }
 
     /** An independent generator at the same position of the same stream. */
@@ -337,7 +325,8 @@ public final class Mt2203 extends BlockRandom {
     /** A generator positioned at a saved state. */
     public static Mt2203 fromState(State state) {
         Objects.requireNonNull(state, "state");
-        Mt2203 g = forTask(state.seed, state.taskIndex);
+        Mt2203 g = state.taskIndex == NOT_A_TASK
+                ? new Mt2203(state.seed, state.substream) : forTask(state.seed, state.taskIndex);
         g.restore(state);
         return g;
     }
@@ -361,6 +350,7 @@ public final class Mt2203 extends BlockRandom {
             return seed;
         }
 
+        /** The task index, or {@link #NOT_A_TASK} for a plain MKL substream. */
         public long taskIndex() {
             return taskIndex;
         }

@@ -2,6 +2,7 @@ package io.rankexec.rng;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,7 +120,24 @@ class Mt2203Test {
         Mt2203 revived = Mt2203.fromState(read);
         revived.fill(again, 0, again.length);
         assertArrayEquals(first, again, "fromState after serialization");
-        assertEquals(g.spec(), revived.spec());
+        assertNull(g.spec(), "a plain MKL substream is no task's stream");
+        assertNull(revived.spec());
+    }
+
+    /** A task stream's spec recreates that very stream (not the plain substream of the same index). */
+    @Test
+    void taskStreamSpecRecreatesTheStream() {
+        Mt2203 task = Mt2203.forTask(2024, 1000);
+        int[] a = new int[300];
+        int[] b = new int[300];
+        task.fillBits(a, 0, a.length);
+        task.spec().create().fillBits(b, 0, b.length);
+        assertArrayEquals(a, b);
+        new Mt2203(2024, 1000).fillBits(b, 0, b.length);
+        assertNotEquals(a[0], b[0], "task 1000 is keyed by its index, not MKL's plain substream 1000");
+        Mt2203 revived = Mt2203.fromState(Mt2203.forTask(2024, 1000).snapshot());
+        revived.fillBits(b, 0, b.length);
+        assertArrayEquals(a, b, "fromState of a task stream");
     }
 
     /**

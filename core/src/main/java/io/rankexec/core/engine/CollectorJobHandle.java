@@ -3,12 +3,7 @@ package io.rankexec.core.engine;
 import io.rankexec.core.job.JobHandle;
 import io.rankexec.core.job.JobResult;
 import io.rankexec.core.job.JobStatus;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A {@link JobHandle} backed by a {@link ResultCollector}; reusable by any engine. The engine calls
@@ -43,26 +38,6 @@ public final class CollectorJobHandle<C> implements JobHandle<C> {
     @Override public int tasksTotal() { return collector.tasksTotal(); }
 
     @Override public boolean isDone() { return future.isDone(); }
-
-    @Override
-    public JobResult<C> await() throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("engine failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    @Override
-    public Optional<JobResult<C>> await(Duration timeout) throws InterruptedException {
-        try {
-            return Optional.of(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-        } catch (TimeoutException e) {
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("engine failed: " + e.getCause(), e.getCause());
-        }
-    }
 
     @Override
     public boolean cancel() {

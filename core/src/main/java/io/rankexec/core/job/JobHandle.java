@@ -3,6 +3,9 @@ package io.rankexec.core.job;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A submitted, possibly still running job. Thread-safe. */
 public interface JobHandle<C> {
@@ -18,11 +21,28 @@ public interface JobHandle<C> {
         return status().isFinal();
     }
 
-    /** Blocks until the job ends; never throws for task failures (inspect the result). */
-    JobResult<C> await() throws InterruptedException;
+    /**
+     * Blocks until the job ends; never throws for task failures (inspect the result). An engine
+     * failure (not a task's) is rethrown as IllegalStateException.
+     */
+    default JobResult<C> await() throws InterruptedException {
+        try {
+            return future().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("engine failed: " + e.getCause(), e.getCause());
+        }
+    }
 
     /** Waits at most {@code timeout}; empty if the job is still running then. */
-    Optional<JobResult<C>> await(Duration timeout) throws InterruptedException;
+    default Optional<JobResult<C>> await(Duration timeout) throws InterruptedException {
+        try {
+            return Optional.of(future().get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("engine failed: " + e.getCause(), e.getCause());
+        }
+    }
 
     /**
      * Requests cancellation: no new chunks start, running tasks see {@link TaskContext#isCancelled()}
