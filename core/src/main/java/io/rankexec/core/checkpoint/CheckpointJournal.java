@@ -115,9 +115,11 @@ public final class CheckpointJournal implements Closeable {
                             + " (results are journaled per chunk; use the same chunk size or none)");
                 List<ChunkResult> records = new ArrayList<>();
                 long end = readRecords(ch, fileSize, header.end, records);
-                if (end < fileSize) raf.setLength(end);
+                if (end < fileSize) { // a torn or corrupt tail: cut it off, durably, before appending
+                    raf.setLength(end);
+                    raf.getFD().sync();
+                }
                 raf.seek(end);
-                raf.getFD().sync();
                 journal = new CheckpointJournal(file, raf, lock, header.chunkSize,
                         Collections.unmodifiableList(records), fileSize - end);
             }

@@ -56,12 +56,9 @@ abstract class KernelCommand implements Callable<Integer> {
     private JobSettings settings(boolean coordinator) {
         ProgressListener progress = root.quiet || !coordinator ? ProgressListener.NONE
                 : new ConsoleProgress(root.err, root.err == System.err && System.console() != null, 5.0);
-        JobSettings s = JobSettings.defaults().withSeed(root.seed).withRng(root.rng).withScheduling(root.schedule)
-                .withProgress(progress);
-        if (root.chunkSize != null) s = s.withChunkSize(root.chunkSize);
-        if (root.checkpoint != null) s = s.withCheckpoint(root.checkpoint, root.resume);
-        return new JobSettings(s.rng(), s.seed(), s.chunkSize(), s.scheduling(), !root.stopOnFailure, root.taskTimeout,
-                s.progress(), s.checkpointDir(), s.resume());
+        // root.validate() has rejected --resume without --checkpoint
+        return new JobSettings(root.rng, root.seed, root.chunkSize == null ? 0 : root.chunkSize, root.schedule,
+                !root.stopOnFailure, root.taskTimeout, progress, root.checkpoint, root.resume);
     }
 
     PrintStream out() {

@@ -77,22 +77,12 @@ final class HamerlyLloyd {
         return cl;
     }
 
-    /** Centres of the final assignment (means; an emptied cluster keeps its last centre). */
-    double[] centers() {
-        return c;
-    }
-
     int iterations() {
         return iterations;
     }
 
     boolean converged() {
         return converged;
-    }
-
-    boolean hasEmptyCluster() {
-        for (int l = 0; l < k; l++) if (nc[l] == 0) return true;
-        return false;
     }
 
     /** One assignment pass using the bounds; true if any point changed cluster. */

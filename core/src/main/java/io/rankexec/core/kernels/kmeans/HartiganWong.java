@@ -107,15 +107,7 @@ final class HartiganWong {
     }
 
     private void computeCenters() {
-        java.util.Arrays.fill(c, 0.0);
-        java.util.Arrays.fill(nc, 0);
-        for (int i = 0; i < m; i++) {
-            int l = ic1[i];
-            nc[l]++;
-            int co = l * n;
-            int off = i * n;
-            for (int j = 0; j < n; j++) c[co + j] += a[off + j];
-        }
+        KMeans.sumByCluster(a, m, n, ic1, c, nc); // AS 136's m points of n coordinates
         for (int l = 0; l < k; l++) {
             if (nc[l] == 0) throw new IllegalStateException("empty cluster: try a better set of initial centers");
             double aa = nc[l];

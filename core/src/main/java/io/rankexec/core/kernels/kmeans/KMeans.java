@@ -210,11 +210,7 @@ public final class KMeans {
         double[] a = data.values();
         double[] c = new double[k * p];
         int[] nc = new int[k];
-        for (int i = 0; i < n; i++) {
-            int l = cl[i];
-            nc[l]++;
-            for (int j = 0; j < p; j++) c[l * p + j] += a[i * p + j];
-        }
+        sumByCluster(a, n, p, cl, c, nc);
         for (int l = 0; l < k; l++) {
             if (nc[l] == 0) continue;
             for (int j = 0; j < p; j++) c[l * p + j] /= nc[l];
