@@ -50,21 +50,52 @@ class SquaredDistanceTest {
         }
     }
 
-    @Test
-    void twoAtOnceGivesTheBitsOfTwoSingleDistances() {
-        SplittableRandom r = new SplittableRandom(13);
+    private static java.util.List<SquaredDistance> implementations() {
         java.util.List<SquaredDistance> impls = new java.util.ArrayList<>(java.util.List.of(SquaredDistance.SCALAR));
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) impls.add(new SquaredDistanceVector());
-        double[] out = new double[2];
-        for (SquaredDistance impl : impls) {
+        return impls;
+    }
+
+    private static void assertBits(double expected, double actual, String what) {
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual), what);
+    }
+
+    @Test
+    void batchedDistancesGiveTheBitsOfSingleOnes() {
+        SplittableRandom r = new SplittableRandom(13);
+        double[] out = new double[9];
+        for (SquaredDistance impl : implementations()) {
             for (int p = 1; p <= 40; p++) {
-                double[] a = randomValues(r, p + 1, 4);
-                double[] c = randomValues(r, 3 * p + 2, 4);
-                impl.betweenTwo(a, 1, c, 2 + p, 1, p, out);
-                assertEquals(Double.doubleToRawLongBits(SquaredDistance.SCALAR.between(a, 1, c, 2 + p, p)),
-                        Double.doubleToRawLongBits(out[0]), impl.name() + " p = " + p);
-                assertEquals(Double.doubleToRawLongBits(SquaredDistance.SCALAR.between(a, 1, c, 1, p)),
-                        Double.doubleToRawLongBits(out[1]), impl.name() + " p = " + p);
+                double[] a = randomValues(r, 2 * p + 3, 4);
+                double[] c = randomValues(r, 9 * p, 4);
+                String what = impl.name() + " p = " + p;
+                impl.betweenTwo(a, 1, c, 2 * p, p, p, out);
+                assertBits(SquaredDistance.SCALAR.between(a, 1, c, 2 * p, p), out[0], what);
+                assertBits(SquaredDistance.SCALAR.between(a, 1, c, p, p), out[1], what);
+                impl.twoPoints(a, 1, p + 3, c, 0, 5 * p, 7 * p, 3 * p, p, out);
+                assertBits(SquaredDistance.SCALAR.between(a, 1, c, 0, p), out[0], what);
+                assertBits(SquaredDistance.SCALAR.between(a, 1, c, 5 * p, p), out[1], what);
+                assertBits(SquaredDistance.SCALAR.between(a, p + 3, c, 7 * p, p), out[2], what);
+                assertBits(SquaredDistance.SCALAR.between(a, p + 3, c, 3 * p, p), out[3], what);
+                for (int k = 1; k <= 9; k++) {
+                    impl.toAll(a, 2, c, k, p, out);
+                    for (int l = 0; l < k; l++) assertBits(SquaredDistance.SCALAR.between(a, 2, c, l * p, p), out[l], what + " k = " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void zeroPaddingToAMultipleOfFourKeepsTheBits() {
+        SplittableRandom r = new SplittableRandom(14);
+        for (SquaredDistance impl : implementations()) {
+            for (int p = 1; p <= 30; p++) {
+                int padded = (p + 3) & ~3;
+                double[] a = randomValues(r, p, 9);
+                double[] c = randomValues(r, p, 9);
+                double[] ap = java.util.Arrays.copyOf(a, padded);
+                double[] cp = java.util.Arrays.copyOf(c, padded);
+                assertBits(impl.between(a, 0, c, 0, p), impl.between(ap, 0, cp, 0, padded), impl.name() + " p = " + p);
             }
         }
     }
