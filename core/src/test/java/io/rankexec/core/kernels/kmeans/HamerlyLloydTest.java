@@ -5,7 +5,7 @@ import io.rankexec.rng.RngKind;
 import io.rankexec.rng.StreamSpec;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.rankexec.core.kernels.kmeans.SameFit.assertSameFit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Hamerly's bounds only skip work: every fit must equal plain Lloyd's, bit for bit. */
@@ -24,14 +24,6 @@ class HamerlyLloydTest {
 
     private static double gaussian(java.util.SplittableRandom r) {
         return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
-    }
-
-    private static void assertSameFit(KMeansResult plain, KMeansResult fast, String what) {
-        assertArrayEquals(plain.cluster(), fast.cluster(), what);
-        assertEquals(plain.iterations(), fast.iterations(), what);
-        assertEquals(plain.converged(), fast.converged(), what);
-        assertArrayEquals(plain.centers(), fast.centers(), 0.0, what);
-        assertEquals(plain.totalWithinSS(), fast.totalWithinSS(), 0.0, what);
     }
 
     @Test

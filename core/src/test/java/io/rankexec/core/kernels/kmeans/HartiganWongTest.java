@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.rankexec.core.kernels.kmeans.SameFit.assertSameFit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,14 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same iterations and convergence flag, the same centres bit for bit.
  */
 class HartiganWongTest {
-
-    private static void assertSameFit(KMeansResult plain, KMeansResult fast, String what) {
-        assertArrayEquals(plain.cluster(), fast.cluster(), what);
-        assertEquals(plain.iterations(), fast.iterations(), what);
-        assertEquals(plain.converged(), fast.converged(), what);
-        assertArrayEquals(plain.centers(), fast.centers(), 0.0, what);
-        assertEquals(plain.totalWithinSS(), fast.totalWithinSS(), 0.0, what);
-    }
 
     private static int compare(DataMatrix x, int k, int starts, int iterMax, int maxQuickSteps) {
         int fits = 0;
