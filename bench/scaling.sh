@@ -24,7 +24,7 @@ kernels=("$@")
 [ ${#kernels[@]} -gt 0 ] || kernels=(mandelbrot kmeans bootstrap)
 for k in "${kernels[@]}"; do [ -n "${ARGS[$k]:-}" ] || die "unknown kernel '$k' (known: ${!ARGS[*]})"; done
 
-ensure_deb time
+apt_install time
 "$ROOT/bin/setup"
 (cd "$ROOT" && { mvn -q -o -B -pl mpi -am package -DskipTests >/dev/null 2>&1 \
                  || mvn -q -B -pl mpi -am package -DskipTests >&2; }) || die "maven build of mpi/ failed"

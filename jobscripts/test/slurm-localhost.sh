@@ -18,24 +18,14 @@ SLURM_TEST_SLURMD_PORT="${SLURM_TEST_SLURMD_PORT:-16818}"
 
 slurm_log() { echo "slurm-localhost: $*" >&2; }
 
+# bin/lib/apt.sh (apt_install, apt_missing) from the checkout this file is in.
+. "$(dirname "${BASH_SOURCE[0]}")/../../bin/lib/apt.sh"
+
 slurm_install() {
-  local missing=() p
-  for p in slurm-wlm munge; do
-    dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  [ "$(id -u)" = 0 ] || { slurm_log "missing ${missing[*]}; run as root to install them"; return 1; }
-  slurm_log "installing ${missing[*]} (about a minute)"
-  # The lock timeout lets this wait for another apt run instead of failing.
-  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -1)" ]; then
-    apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null || return 1
-  fi
-  # policy-rc.d-free machines without systemd just print "could not determine runlevel" here.
-  local log; log="$(mktemp /tmp/slurm-apt.XXXXXX)"
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
-      --no-install-recommends slurm-wlm munge >"$log" 2>&1 \
-    || { slurm_log "apt-get install slurm-wlm munge failed:"; tail -5 "$log" >&2; return 1; }
-  rm -f "$log"
+  # policy-rc.d-free machines without systemd just print "could not determine runlevel" while
+  # installing: apt_install shows apt's output only on failure.
+  [ -z "$(apt_missing slurm-wlm munge)" ] || slurm_log "installing slurm-wlm and munge (about a minute)"
+  apt_install slurm-wlm munge
 }
 
 # Stops the process whose pid is in FILE if it is still the program NAME (a stale pid file must
