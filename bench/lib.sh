@@ -35,7 +35,7 @@ vector_module_flags() {
 # bench_java CLASS ARGS... : runs a main class from the shaded bench jar (incubator-module
 # warning filtered from stderr).
 bench_java() {
-  # shellcheck disable=SC2046
+  # shellcheck disable=SC2046,SC2086  # both split into words on purpose
   java $(vector_module_flags) ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" "$@" \
     2> >(grep -v "Using incubator modules" >&2)
 }

@@ -17,6 +17,7 @@ mpj_home_check() {
   done
 }
 
+# shellcheck disable=SC2034  # MPJ_HOME_PROBLEM is for the caller
 mpj_home_resolve() {
   local dir missing
   MPJ_HOME_PROBLEM=""

@@ -3,6 +3,7 @@
 # sourced by mpjrun-example.sh (mpj_job_home) and the Slurm test (mpj_port_listening).
 
 # mpj_home_resolve, mpj_port_listening: from the checkout this file is in.
+# shellcheck source=../../bin/lib/mpj.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../../bin/lib/mpj.sh"
 
 # mpj_job_home DIR PORT_BASE: an MPJ_HOME for this job only. MPJ Express reads its daemon,
@@ -74,11 +75,11 @@ mpj_start_daemons() {
 # Stops the daemon step (srun forwards TERM to every daemon; Slurm kills what they forked).
 # Idempotent, so it can run both after the run and from the EXIT trap.
 mpj_stop_daemons() {
-  local pid="${MPJ_DAEMON_SRUN:-}" i
+  local pid="${MPJ_DAEMON_SRUN:-}"
   [ -n "$pid" ] || return 0
   MPJ_DAEMON_SRUN=""
   kill -TERM "$pid" 2>/dev/null
-  for i in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
   if kill -0 "$pid" 2>/dev/null; then
     kill -KILL "$pid" 2>/dev/null
     echo "rankexec job: MPJ Express daemon step did not stop on TERM; killed its srun" >&2
