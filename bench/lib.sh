@@ -1,5 +1,5 @@
 # Shared helpers for the bench/ scripts (sourced, not run).
-# Provides: BENCH, ROOT, die, note, ensure_deb, build_bench, bench_java, machine_table,
+# Provides: BENCH, ROOT, die, note, apt_install, build_bench, bench_java, machine_table,
 #           kv (read key=value output), ratio, update_results.
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,19 +13,8 @@ BENCH_START_LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
 die() { echo "bench: $*" >&2; exit 1; }
 note() { echo "== $*" >&2; }
 
-# ensure_deb PKG... : installs the Debian packages that are missing (needs root).
-ensure_deb() {
-  local missing=() p
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  [ "$(id -u)" = 0 ] || die "missing Debian packages ${missing[*]}: install them or run as root"
-  note "installing ${missing[*]}"
-  if [ ! -f /tmp/.rankexec-apt-updated ]; then
-    apt-get update -q >/dev/null && touch /tmp/.rankexec-apt-updated
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
-    || die "apt-get install ${missing[*]} failed"
-}
+# apt_install PKG... : installs the Debian packages that are missing (needs root then).
+. "$ROOT/bin/lib/apt.sh"
 
 # build_bench: builds rng, core, mpi and the shaded bench jar (skipped with BENCH_NO_BUILD=1).
 build_bench() {
@@ -46,7 +35,7 @@ vector_module_flags() {
 # bench_java CLASS ARGS... : runs a main class from the shaded bench jar (incubator-module
 # warning filtered from stderr).
 bench_java() {
-  # shellcheck disable=SC2046
+  # shellcheck disable=SC2046,SC2086  # both split into words on purpose
   java $(vector_module_flags) ${BENCH_JAVA_OPTS:-} -cp "$BENCH_JAR" "$@" \
     2> >(grep -v "Using incubator modules" >&2)
 }

@@ -24,7 +24,7 @@ kernels=("$@")
 [ ${#kernels[@]} -gt 0 ] || kernels=(mandelbrot kmeans bootstrap)
 for k in "${kernels[@]}"; do [ -n "${ARGS[$k]:-}" ] || die "unknown kernel '$k' (known: ${!ARGS[*]})"; done
 
-ensure_deb time
+apt_install time
 "$ROOT/bin/setup"
 (cd "$ROOT" && { mvn -q -o -B -pl mpi -am package -DskipTests >/dev/null 2>&1 \
                  || mvn -q -B -pl mpi -am package -DskipTests >&2; }) || die "maven build of mpi/ failed"
@@ -68,8 +68,8 @@ for k in "${kernels[@]}"; do
   load="$(cut -d' ' -f1 /proc/loadavg)"
   read -r m1 m1w m1c <<< "$(run "$k-mpi1" --ranks 1 --device multicore --quiet "${a[@]}")"
   read -r m2 m2w m2c <<< "$(run "$k-mpi2" --ranks 2 --device multicore --quiet "${a[@]}")"
-  read -r l1 l1w l1c <<< "$(run "$k-local1" --threads 1 --quiet "${a[@]}")"
-  read -r l2 l2w l2c <<< "$(run "$k-local2" --threads 2 --quiet "${a[@]}")"
+  read -r l1 _ _ <<< "$(run "$k-local1" --threads 1 --quiet "${a[@]}")"
+  read -r l2 _ _ <<< "$(run "$k-local2" --threads 2 --quiet "${a[@]}")"
   me="$(eff "$m1" "$m2")"; mcpu="$(eff "$m1c" "$m2c" 1)"; le="$(eff "$l1" "$l2")"
   # the kernel's result lines (they start with its name) must be the same in all four runs
   same="identical"

@@ -87,7 +87,7 @@ start_cmd="cd '$WORK' && MPJ_HOME='$MPJ_HOME' setsid nohup $JAVA -jar '$MPJ_HOME
 for h in "${HOSTS[@]}"; do
   if is_this_machine "$h"; then
     mpj_port_listening "$PORT" && die "port $PORT is busy on $h: set MPJ_PORT_BASE"
-    MPJ_HOME="$MPJ_HOME" setsid nohup "$JAVA" -jar "$MPJ_HOME/lib/daemon.jar" "$PORT" >"$WORK/daemon-$h.log" 2>&1 </dev/null &
+    setsid nohup "$JAVA" -jar "$MPJ_HOME/lib/daemon.jar" "$PORT" >"$WORK/daemon-$h.log" 2>&1 </dev/null &
     DAEMONS[$h]="local:$!"
   else
     pid="$($SSH "$h" "$start_cmd >'$WORK/daemon-$h.log' 2>&1 </dev/null & echo \$!")" \

@@ -10,7 +10,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 REPLICATES="${REPLICATES:-10000}" SEED="${SEED:-1}" THREADS="${THREADS:-1}"
 
-ensure_deb r-base-core
+apt_install r-base-core
 build_bench
 OUT="$BENCH/target/compare"; mkdir -p "$OUT"
 

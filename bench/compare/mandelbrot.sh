@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 W="${W:-1000}" H="${H:-1000}" LIM="${LIM:-1000}" REPEATS="${REPEATS:-5}"
 
-ensure_deb gcc
+apt_install gcc
 build_bench
 OUT="$BENCH/target/compare"; mkdir -p "$OUT"
 gcc -O3 -o "$OUT/mandelbrot" "$BENCH/reference/c/mandelbrot.c"

@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 TASKS="${TASKS:-100000}" PSOCK_TASKS="${PSOCK_TASKS:-10000}" THREADS="${THREADS:-2}"
 
-ensure_deb r-base-core r-cran-foreach r-cran-doparallel
+apt_install r-base-core r-cran-foreach r-cran-doparallel
 build_bench
 OUT="$BENCH/target/compare"; mkdir -p "$OUT"
 

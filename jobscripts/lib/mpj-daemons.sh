@@ -1,23 +1,22 @@
 # Sourced by rankexec-multi-node.sbatch (bash, inside a Slurm allocation): MPJ Express daemons
-# on the allocated nodes, started and stopped with srun (no ssh), on job-private ports.
+# on the allocated nodes, started and stopped with srun (no ssh), on job-private ports. Also
+# sourced by mpjrun-example.sh (mpj_job_home) and the Slurm test (mpj_port_listening).
+
+# mpj_home_resolve, mpj_port_listening: from the checkout this file is in.
+# shellcheck source=../../bin/lib/mpj.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../../bin/lib/mpj.sh"
 
 # mpj_job_home DIR PORT_BASE: an MPJ_HOME for this job only. MPJ Express reads its daemon,
 # port-manager and launcher ports from MPJ_HOME/conf/mpjexpress.conf (fixed 40055/40052/40002 by
 # default), so two jobs sharing a node would collide; this copy uses PORT_BASE, +1 and +2 and
-# links the real lib/ directory.
+# links the real lib/ directory. The real installation is mpj_home_resolve's: the user's
+# MPJ_HOME, else bin/setup's build/mpj-home in the checkout RANKEXEC_HOME.
 mpj_job_home() {
   local dir="$1" base="$2" real
-  real="${MPJ_HOME:-}"
-  if [ -z "$real" ]; then
-    real="$(cat "$RANKEXEC_HOME/build/mpj-home.path" 2>/dev/null || echo "$RANKEXEC_HOME/build/mpj-home")"
-  fi
-  if [ ! -f "$real/lib/daemon.jar" ] || [ ! -f "$real/lib/starter.jar" ] || [ ! -f "$real/conf/mpjexpress.conf" ]; then
-    echo "rankexec job: no MPJ Express at '$real' (lib/daemon.jar, lib/starter.jar, conf/): run bin/setup or set MPJ_HOME" >&2
-    return 1
-  fi
+  mpj_home_resolve "$RANKEXEC_HOME" || { echo "rankexec job: $MPJ_HOME_PROBLEM" >&2; return 1; }
+  real="$MPJ_HOME"
   [[ "$base" =~ ^[0-9]+$ ]] && [ "$base" -ge 1024 ] && [ "$base" -le 65530 ] || {
     echo "rankexec job: MPJ_PORT_BASE must be an integer in 1024..65530, got '$base'" >&2; return 1; }
-  real="$(cd "$real" && pwd)"
   rm -rf "$dir" && mkdir -p "$dir/conf" || return 1
   ln -s "$real/lib" "$dir/lib"
   cp "$real"/conf/* "$dir/conf/"
@@ -25,14 +24,6 @@ mpj_job_home() {
          -e "s/^mpjexpress.mpjdaemon.port.2=.*/mpjexpress.mpjdaemon.port.2=$((base + 1))/" \
          -e "s/^mpjexpress.mpjrun.port.1=.*/mpjexpress.mpjrun.port.1=$((base + 2))/" \
       "$dir/conf/mpjexpress.conf"
-}
-
-# True when something on this host listens on TCP port $1 (read from /proc: a probe connection
-# would make the MPJ daemon log a stack trace).
-mpj_port_listening() {
-  local hex
-  hex="$(printf '%04X' "$1")"
-  grep -Eq "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A " /proc/net/tcp /proc/net/tcp6 2>/dev/null
 }
 
 # mpj_start_daemons MACHINES PORT LOG TIMEOUT: one daemon per node of the allocation, in a
@@ -84,11 +75,11 @@ mpj_start_daemons() {
 # Stops the daemon step (srun forwards TERM to every daemon; Slurm kills what they forked).
 # Idempotent, so it can run both after the run and from the EXIT trap.
 mpj_stop_daemons() {
-  local pid="${MPJ_DAEMON_SRUN:-}" i
+  local pid="${MPJ_DAEMON_SRUN:-}"
   [ -n "$pid" ] || return 0
   MPJ_DAEMON_SRUN=""
   kill -TERM "$pid" 2>/dev/null
-  for i in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
   if kill -0 "$pid" 2>/dev/null; then
     kill -KILL "$pid" 2>/dev/null
     echo "rankexec job: MPJ Express daemon step did not stop on TERM; killed its srun" >&2

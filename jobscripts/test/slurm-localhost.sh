@@ -18,48 +18,39 @@ SLURM_TEST_SLURMD_PORT="${SLURM_TEST_SLURMD_PORT:-16818}"
 
 slurm_log() { echo "slurm-localhost: $*" >&2; }
 
+# bin/lib/apt.sh (apt_install, apt_missing) from the checkout this file is in.
+# shellcheck source=../../bin/lib/apt.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../../bin/lib/apt.sh"
+
 slurm_install() {
-  local missing=() p
-  for p in slurm-wlm munge; do
-    dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  [ "$(id -u)" = 0 ] || { slurm_log "missing ${missing[*]}; run as root to install them"; return 1; }
-  slurm_log "installing ${missing[*]} (about a minute)"
-  # The lock timeout lets this wait for another apt run instead of failing.
-  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -1)" ]; then
-    apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null || return 1
-  fi
-  # policy-rc.d-free machines without systemd just print "could not determine runlevel" here.
-  local log; log="$(mktemp /tmp/slurm-apt.XXXXXX)"
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
-      --no-install-recommends slurm-wlm munge >"$log" 2>&1 \
-    || { slurm_log "apt-get install slurm-wlm munge failed:"; tail -5 "$log" >&2; return 1; }
-  rm -f "$log"
+  # policy-rc.d-free machines without systemd just print "could not determine runlevel" while
+  # installing: apt_install shows apt's output only on failure.
+  [ -z "$(apt_missing slurm-wlm munge)" ] || slurm_log "installing slurm-wlm and munge (about a minute)"
+  apt_install slurm-wlm munge
 }
 
 # Stops the process whose pid is in FILE if it is still the program NAME (a stale pid file must
 # never make us kill an unrelated process that reused the pid).
 _slurm_stop_pidfile() {
-  local file="$1" name="$2" pid i
+  local file="$1" name="$2" pid
   [ -f "$file" ] || return 0
   pid="$(cat "$file" 2>/dev/null)"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 0
   if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]; then
     kill -TERM "$pid" 2>/dev/null
-    for i in $(seq 1 50); do [ -d "/proc/$pid" ] || break; sleep 0.2; done
+    for _ in $(seq 1 50); do [ -d "/proc/$pid" ] || break; sleep 0.2; done
     [ -d "/proc/$pid" ] && kill -KILL "$pid" 2>/dev/null
   fi
   rm -f "$file"
 }
 
 slurm_stop() {
-  local d="$SLURM_TEST_DIR" i
+  local d="$SLURM_TEST_DIR"
   [ -d "$d" ] || return 0
   if [ -f "$d/slurm.conf" ] && [ -f "$d/slurmctld.pid" ]; then
     # Cancel jobs first so their steps (and the MPJ daemons they started) end with them.
     SLURM_CONF="$d/slurm.conf" timeout 10 scancel --quiet --user="$(id -un)" 2>/dev/null
-    for i in $(seq 1 60); do
+    for _ in $(seq 1 60); do
       [ -z "$(SLURM_CONF="$d/slurm.conf" timeout 5 squeue -h -o %i 2>/dev/null)" ] && break
       sleep 0.5
     done
@@ -70,7 +61,7 @@ slurm_stop() {
 }
 
 slurm_start() {
-  local d="$SLURM_TEST_DIR" node nodeline i
+  local d="$SLURM_TEST_DIR" node nodeline
   slurm_stop
   rm -rf "$d"
   mkdir -p "$d/munge" "$d/state" "$d/spool" "$d/log" "$d/jobs" || return 1
@@ -139,7 +130,7 @@ EOF
   export SLURM_CONF="$d/slurm.conf"
   slurmctld -c -f "$SLURM_CONF" || { slurm_log "slurmctld did not start:"; tail -5 "$d/log/slurmctld.log" >&2; return 1; }
   slurmd -f "$SLURM_CONF" || { slurm_log "slurmd did not start:"; tail -5 "$d/log/slurmd.log" >&2; return 1; }
-  for i in $(seq 1 120); do
+  for _ in $(seq 1 120); do
     case "$(timeout 5 sinfo -h -n "$node" -o %T 2>/dev/null)" in
       idle*) return 0 ;;
     esac
