@@ -1,10 +1,10 @@
 package io.rankexec.mpi;
 
 import io.rankexec.core.engine.Chunk;
-import io.rankexec.core.engine.ChunkResult;
 import io.rankexec.core.engine.ChunkRunner;
 import io.rankexec.core.engine.CollectorJobHandle;
 import io.rankexec.core.engine.ResultCollector;
+import io.rankexec.core.engine.SerializedChunk;
 import io.rankexec.core.job.Combiner;
 import io.rankexec.core.job.Engine;
 import io.rankexec.core.job.JobHandle;
@@ -271,7 +271,9 @@ public final class MpiEngine implements Engine {
             Chunk c;
             while ((c = nextFor(0)) != null) {
                 collector.markRunning();
-                collector.accept(runner.run(c));
+                // Serialized here too, though nothing is sent: a result that cannot cross MPI fails
+                // on every rank alike, and the bytes are the journal record.
+                collector.accept(runner.runSerialized(c, 0));
             }
         }
 
@@ -339,8 +341,9 @@ public final class MpiEngine implements Engine {
                 int[] reply = exchange(dog, new byte[] {Messages.READY});
                 while (reply[0] == Messages.ASSIGN) {
                     Chunk c = new Chunk(reply[1], reply[2], reply[3]);
-                    Future<ChunkResult> f = compute.submit(() -> runner.run(c));
-                    ChunkResult r;
+                    // Serialized once, on the compute thread: these bytes are sent and journaled as they are.
+                    Future<SerializedChunk> f = compute.submit(() -> runner.runSerialized(c, Messages.RESULT_HEADROOM));
+                    SerializedChunk r;
                     while (true) {
                         try {
                             r = f.get(beatNanos, TimeUnit.NANOSECONDS);

@@ -93,6 +93,29 @@ class MpiEngineIT {
     }
 
     @Test
+    void unserializableResultsAreFailuresOfTheirTasksOnEveryRank() {
+        // Static chunks of 1 on 2 ranks: task 6 runs on rank 0, task 7 on rank 1; chunks of 4 put both in one chunk.
+        for (String chunks : new String[] {"1", "4"}) {
+            Result r = draws(T, "--ranks", "2", "--tasks", "20", "--unserializable", "6,7", "--chunks", chunks,
+                    "--sched", "static");
+            assertEquals(1, r.exit(), r::toString);
+            Job j = r.job();
+            assertEquals("SUCCEEDED", j.status());
+            assertEquals(18, j.succeeded());
+            assertSameValue(reference(20, 3, 12345, Set.of(6, 7), 0), j, "chunk " + chunks);
+            for (int task : new int[] {6, 7})
+                assertTrue(r.out().contains("task " + task + " failed: java.io.NotSerializableException: java.lang.Object"),
+                        r::toString);
+        }
+        Result stop = draws(T, "--ranks", "2", "--tasks", "40", "--unserializable", "7", "--stop-on-failure",
+                "--chunks", "1", "--sched", "static", "--sleep-ms", "5");
+        assertEquals(1, stop.exit(), stop::toString);
+        assertEquals("FAILED", stop.job().status());
+        assertEquals("drawsapp: error: job stopped: task 7 failed: java.io.NotSerializableException: java.lang.Object",
+                stop.err().strip(), "one error line, no stack trace: " + stop);
+    }
+
+    @Test
     void moreRanksThanTasks() {
         Result r = draws(T, "--ranks", "4", "--tasks", "2", "--chunks", "0,1", "--sched", "static,dynamic");
         assertEquals(0, r.exit(), r::toString);
