@@ -1,6 +1,7 @@
 package io.rankexec.mpi;
 
 import io.rankexec.core.engine.Chunk;
+import io.rankexec.core.engine.ChunkQueue;
 import io.rankexec.core.engine.ChunkRunner;
 import io.rankexec.core.engine.CollectorJobHandle;
 import io.rankexec.core.engine.ResultCollector;
@@ -26,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.zip.CRC32;
 import mpi.Intracomm;
@@ -210,39 +210,18 @@ public final class MpiEngine implements Engine {
     private final class RootRun<C> {
         private final ResultCollector<?, C> collector;
         private final ChunkRunner<?, ?> runner;
-        private final List<Chunk> chunks;
-        private final Scheduling scheduling;
-        private final AtomicInteger next = new AtomicInteger();
-        private final int[] staticNext;
+        private final ChunkQueue queue;
         private final CollectorJobHandle<C> handle;
         private volatile Thread local;
 
         RootRun(ResultCollector<?, C> collector, ChunkRunner<?, ?> runner, Scheduling scheduling) {
             this.collector = collector;
             this.runner = runner;
-            this.chunks = collector.pendingChunks();
-            this.scheduling = scheduling;
-            this.staticNext = new int[size];
-            for (int r = 0; r < size; r++) staticNext[r] = r;
+            this.queue = new ChunkQueue(collector.pendingChunks(), scheduling, size, collector::stopRequested);
             this.handle = new CollectorJobHandle<>(collector, () -> {
                 Thread t = local;
                 if (t != null) t.interrupt();
             });
-        }
-
-        /** The next chunk for rank {@code r}, or null when it has no more work. */
-        private Chunk nextFor(int r) {
-            if (collector.stopRequested()) return null;
-            int i;
-            if (scheduling == Scheduling.STATIC) {
-                synchronized (staticNext) {
-                    i = staticNext[r];
-                    staticNext[r] += size;
-                }
-            } else {
-                i = next.getAndIncrement();
-            }
-            return i < chunks.size() ? chunks.get(i) : null;
         }
 
         void run() {
@@ -269,7 +248,7 @@ public final class MpiEngine implements Engine {
 
         private void computeLocally() {
             Chunk c;
-            while ((c = nextFor(0)) != null) {
+            while ((c = queue.next(0)) != null) {
                 collector.markRunning();
                 // Serialized here too, though nothing is sent: a result that cannot cross MPI fails
                 // on every rank alike, and the bytes are the journal record.
@@ -292,7 +271,7 @@ public final class MpiEngine implements Engine {
                     case Messages.BEAT -> reply[0] = collector.stopRequested() ? Messages.STOP : Messages.GO_ON;
                     case Messages.RESULT, Messages.READY -> {
                         if (in.result() != null) collector.accept(in.result());
-                        Chunk c = nextFor(w);
+                        Chunk c = queue.next(w);
                         if (c == null) {
                             reply[0] = Messages.END;
                             synchronized (ended) {
