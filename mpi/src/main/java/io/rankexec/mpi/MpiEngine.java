@@ -266,11 +266,13 @@ public final class MpiEngine implements Engine {
                 Messages.Incoming in = Messages.receiveUp(comm, inbox);
                 int w = in.source();
                 dog.heard(w);
+                SerializedChunk done = in.result();
+                boolean replyFirst = done != null && mayReplyBeforeAccepting(done);
+                if (done != null && !replyFirst) collector.accept(done);
                 reply[1] = reply[2] = reply[3] = 0;
                 switch (in.kind()) {
                     case Messages.BEAT -> reply[0] = collector.stopRequested() ? Messages.STOP : Messages.GO_ON;
                     case Messages.RESULT, Messages.READY -> {
-                        if (in.result() != null) collector.accept(in.result());
                         Chunk c = queue.next(w);
                         if (c == null) {
                             reply[0] = Messages.END;
@@ -289,7 +291,29 @@ public final class MpiEngine implements Engine {
                     default -> throw new IllegalStateException("unknown message kind " + in.kind() + " from rank " + w);
                 }
                 comm.Send(reply, 0, 4, MPI.INT, w, Messages.TAG_DOWN);
+                // Before the next receive: an inline result's bytes live in the inbox.
+                if (replyFirst) collector.accept(done);
             }
+        }
+
+        /**
+         * Whether rank 0 may send the worker its next chunk before accepting (journaling with fsync,
+         * combining) the one it just sent, so the worker computes while rank 0 journals. Safe for a
+         * complete chunk without failures:
+         * <ul>
+         *   <li>the reply only assigns work; nothing reports this chunk done before accept, and
+         *       accept still journals it before combining or counting it. If rank 0 dies before
+         *       the fsync, the chunk is simply not journaled and a resume recomputes it;</li>
+         *   <li>such a chunk cannot stop the job by its content. Accepting it stops the job only if
+         *       the journal write or the combiner fails, and then this worker is where every other
+         *       worker in the middle of a chunk is: its next heartbeat gets STOP, its next request
+         *       END.</li>
+         * </ul>
+         * A chunk with failures (it may stop the job: the worker must get END) or an incomplete one
+         * (the job is already stopping) is accepted first, so the reply reflects it.
+         */
+        private boolean mayReplyBeforeAccepting(SerializedChunk done) {
+            return done.result().isComplete() && !done.result().hasFailures();
         }
     }
 
