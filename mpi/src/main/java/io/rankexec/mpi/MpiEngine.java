@@ -210,6 +210,9 @@ public final class MpiEngine implements Engine {
     private final class RootRun<C> {
         private final ResultCollector<?, C> collector;
         private final ChunkRunner<?, ?> runner;
+        /** -Drankexec.mpi.rootComputes=false: rank 0 only coordinates (many ranks, heavy combine). */
+        private final boolean rootComputes = size == 1 || !"false".equals(System.getProperty("rankexec.mpi.rootComputes"));
+        /** Workers are the computing ranks: 0..size-1, or 1..size-1 as queue workers 0..size-2. */
         private final ChunkQueue queue;
         private final CollectorJobHandle<C> handle;
         private volatile Thread local;
@@ -217,16 +220,20 @@ public final class MpiEngine implements Engine {
         RootRun(ResultCollector<?, C> collector, ChunkRunner<?, ?> runner, Scheduling scheduling) {
             this.collector = collector;
             this.runner = runner;
-            this.queue = new ChunkQueue(collector.pendingChunks(), scheduling, size, collector::stopRequested);
+            this.queue = new ChunkQueue(collector.pendingChunks(), scheduling, rootComputes ? size : size - 1,
+                    collector::stopRequested);
             this.handle = new CollectorJobHandle<>(collector, () -> {
                 Thread t = local;
                 if (t != null) t.interrupt();
             });
         }
 
+        /** The next chunk for {@code rank}, or null when it has no more work. */
+        private Chunk nextFor(int rank) {
+            return queue.next(rootComputes ? rank : rank - 1);
+        }
+
         void run() {
-            // -Drankexec.mpi.rootComputes=false: rank 0 only coordinates (many ranks, heavy combine).
-            boolean rootComputes = size == 1 || !"false".equals(System.getProperty("rankexec.mpi.rootComputes"));
             Thread t = daemon(rootComputes ? this::computeLocally : () -> { }, "rankexec-mpi-rank0-compute");
             local = t;
             t.start();
@@ -248,7 +255,7 @@ public final class MpiEngine implements Engine {
 
         private void computeLocally() {
             Chunk c;
-            while ((c = queue.next(0)) != null) {
+            while ((c = nextFor(0)) != null) {
                 collector.markRunning();
                 // Serialized here too, though nothing is sent: a result that cannot cross MPI fails
                 // on every rank alike, and the bytes are the journal record.
@@ -273,7 +280,7 @@ public final class MpiEngine implements Engine {
                 switch (in.kind()) {
                     case Messages.BEAT -> reply[0] = collector.stopRequested() ? Messages.STOP : Messages.GO_ON;
                     case Messages.RESULT, Messages.READY -> {
-                        Chunk c = queue.next(w);
+                        Chunk c = nextFor(w);
                         if (c == null) {
                             reply[0] = Messages.END;
                             synchronized (ended) {

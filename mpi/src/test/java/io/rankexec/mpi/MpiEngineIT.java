@@ -142,6 +142,12 @@ class MpiEngineIT {
         assertEquals("FAILED", stop.job().status());
         assertEquals(List.of("0", "1", "2", "3", "4", "5"), Files.readAllLines(failLog),
                 "the failing chunk's worker gets no further chunk");
+
+        // Static chunks are dealt to the computing ranks only (rank 0's share used to be lost).
+        Result both = Rankexec.run(env, T, "--ranks", "3", "--tasks", "30", "--chunks", "0,1", "--sched", "static,dynamic");
+        assertEquals(0, both.exit(), both::toString);
+        assertEquals(4, both.jobs().size(), both::toString);
+        for (Job j : both.jobs()) assertSameValue(reference(30, 3, 12345, Set.of(), 0), j, "chunk " + j.chunk() + ", " + j.sched());
     }
 
     @Test
