@@ -40,9 +40,10 @@ import mpi.MPI;
  *
  * <p>Per job: the ranks check they built the same job, rank 0 broadcasts its shared objects (they
  * replace the other ranks' own copies), then workers loop request -> chunk -> result. STATIC
- * scheduling pre-assigns chunks round robin (rank r gets pending chunks r, r+size, ...); DYNAMIC
- * hands out the next chunk to whichever rank asks (self-scheduling). Results never depend on
- * either: see {@link Combiner.Order}.
+ * scheduling pre-assigns chunks round robin over the computing ranks (rank r gets pending chunks
+ * r, r+size, ...; ranks 1.. only when rank 0 does not compute); DYNAMIC hands out the next chunk
+ * to whichever rank asks (self-scheduling), both through core's {@link ChunkQueue}. Results never
+ * depend on either: see {@link Combiner.Order}.
  *
  * <p>Liveness: a worker busy with a long chunk sends a heartbeat every {@code timeout/10}; rank 0
  * declares a rank silent for {@code timeout} dead, and a worker whose rank 0 does not answer for
