@@ -1,14 +1,12 @@
 package io.rankexec.mpi;
 
 import io.rankexec.core.engine.ChunkResult;
+import io.rankexec.core.engine.SerializedChunk;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
-import java.io.UncheckedIOException;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.Status;
@@ -54,15 +52,19 @@ final class Messages {
     /** Down (reply to BEAT): stop the current chunk early (job stopped or cancelled). */
     static final int STOP = 4;
 
-    static byte[] result(ChunkResult r) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        bytes.write(RESULT);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(r); // primitive arrays inside are written in bulk, no boxing
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize the result of chunk " + r.chunkIndex() + ": " + e.getMessage(), e);
-        }
-        return bytes.toByteArray();
+    /** Headroom a worker leaves in front of a serialized result for the kind byte. */
+    static final int RESULT_HEADROOM = 1;
+
+    /**
+     * The RESULT message for a chunk serialized with {@link #RESULT_HEADROOM}: its own buffer with
+     * the kind byte filled in (no copy, no second serialization).
+     */
+    static byte[] result(SerializedChunk chunk) {
+        byte[] msg = chunk.buffer();
+        if (chunk.offset() != RESULT_HEADROOM || chunk.length() != msg.length - RESULT_HEADROOM)
+            throw new IllegalArgumentException("a result message needs exactly " + RESULT_HEADROOM + " byte of headroom");
+        msg[0] = RESULT;
+        return msg;
     }
 
     /** Worker side: sends one up message (splitting a large result into header + bulk). */
@@ -77,8 +79,11 @@ final class Messages {
         comm.Send(msg, 0, n, MPI.BYTE, 0, TAG_BULK);
     }
 
-    /** One up message as rank 0 received it: its source, kind and (for results) the result. */
-    record Incoming(int source, byte kind, ChunkResult result) { }
+    /**
+     * One up message as rank 0 received it: its source, kind and (for results) the result with the
+     * bytes it was read from (in {@code inbox} unless it came as LARGE: valid until the next receive).
+     */
+    record Incoming(int source, byte kind, SerializedChunk result) { }
 
     /** Rank 0 side: receives the next up message from any worker into {@code inbox}. */
     static Incoming receiveUp(Intracomm comm, byte[] inbox) {
@@ -95,10 +100,12 @@ final class Messages {
         return new Incoming(w, kind, kind == RESULT ? readResult(inbox, n) : null);
     }
 
-    static ChunkResult readResult(byte[] message, int length) {
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(message, 1, length - 1))) {
-            return (ChunkResult) in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
+    /** Deserializes the result in a RESULT message once, keeping its bytes for the journal. */
+    static SerializedChunk readResult(byte[] message, int length) {
+        int off = RESULT_HEADROOM, len = length - RESULT_HEADROOM;
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(message, off, len))) {
+            return new SerializedChunk((ChunkResult) in.readObject(), message, off, len);
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw new IllegalStateException("unreadable chunk result from a worker: " + e, e);
         }
     }

@@ -1,10 +1,11 @@
 package io.rankexec.mpi;
 
 import io.rankexec.core.engine.Chunk;
-import io.rankexec.core.engine.ChunkResult;
+import io.rankexec.core.engine.ChunkQueue;
 import io.rankexec.core.engine.ChunkRunner;
 import io.rankexec.core.engine.CollectorJobHandle;
 import io.rankexec.core.engine.ResultCollector;
+import io.rankexec.core.engine.SerializedChunk;
 import io.rankexec.core.job.Combiner;
 import io.rankexec.core.job.Engine;
 import io.rankexec.core.job.JobHandle;
@@ -26,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.zip.CRC32;
 import mpi.Intracomm;
@@ -40,9 +40,10 @@ import mpi.MPI;
  *
  * <p>Per job: the ranks check they built the same job, rank 0 broadcasts its shared objects (they
  * replace the other ranks' own copies), then workers loop request -> chunk -> result. STATIC
- * scheduling pre-assigns chunks round robin (rank r gets pending chunks r, r+size, ...); DYNAMIC
- * hands out the next chunk to whichever rank asks (self-scheduling). Results never depend on
- * either: see {@link Combiner.Order}.
+ * scheduling pre-assigns chunks round robin over the computing ranks (rank r gets pending chunks
+ * r, r+size, ...; ranks 1.. only when rank 0 does not compute); DYNAMIC hands out the next chunk
+ * to whichever rank asks (self-scheduling), both through core's {@link ChunkQueue}. Results never
+ * depend on either: see {@link Combiner.Order}.
  *
  * <p>Liveness: a worker busy with a long chunk sends a heartbeat every {@code timeout/10}; rank 0
  * declares a rank silent for {@code timeout} dead, and a worker whose rank 0 does not answer for
@@ -210,44 +211,30 @@ public final class MpiEngine implements Engine {
     private final class RootRun<C> {
         private final ResultCollector<?, C> collector;
         private final ChunkRunner<?, ?> runner;
-        private final List<Chunk> chunks;
-        private final Scheduling scheduling;
-        private final AtomicInteger next = new AtomicInteger();
-        private final int[] staticNext;
+        /** -Drankexec.mpi.rootComputes=false: rank 0 only coordinates (many ranks, heavy combine). */
+        private final boolean rootComputes = size == 1 || !"false".equals(System.getProperty("rankexec.mpi.rootComputes"));
+        /** Workers are the computing ranks: 0..size-1, or 1..size-1 as queue workers 0..size-2. */
+        private final ChunkQueue queue;
         private final CollectorJobHandle<C> handle;
         private volatile Thread local;
 
         RootRun(ResultCollector<?, C> collector, ChunkRunner<?, ?> runner, Scheduling scheduling) {
             this.collector = collector;
             this.runner = runner;
-            this.chunks = collector.pendingChunks();
-            this.scheduling = scheduling;
-            this.staticNext = new int[size];
-            for (int r = 0; r < size; r++) staticNext[r] = r;
+            this.queue = new ChunkQueue(collector.pendingChunks(), scheduling, rootComputes ? size : size - 1,
+                    collector::stopRequested);
             this.handle = new CollectorJobHandle<>(collector, () -> {
                 Thread t = local;
                 if (t != null) t.interrupt();
             });
         }
 
-        /** The next chunk for rank {@code r}, or null when it has no more work. */
-        private Chunk nextFor(int r) {
-            if (collector.stopRequested()) return null;
-            int i;
-            if (scheduling == Scheduling.STATIC) {
-                synchronized (staticNext) {
-                    i = staticNext[r];
-                    staticNext[r] += size;
-                }
-            } else {
-                i = next.getAndIncrement();
-            }
-            return i < chunks.size() ? chunks.get(i) : null;
+        /** The next chunk for {@code rank}, or null when it has no more work. */
+        private Chunk nextFor(int rank) {
+            return queue.next(rootComputes ? rank : rank - 1);
         }
 
         void run() {
-            // -Drankexec.mpi.rootComputes=false: rank 0 only coordinates (many ranks, heavy combine).
-            boolean rootComputes = size == 1 || !"false".equals(System.getProperty("rankexec.mpi.rootComputes"));
             Thread t = daemon(rootComputes ? this::computeLocally : () -> { }, "rankexec-mpi-rank0-compute");
             local = t;
             t.start();
@@ -271,7 +258,9 @@ public final class MpiEngine implements Engine {
             Chunk c;
             while ((c = nextFor(0)) != null) {
                 collector.markRunning();
-                collector.accept(runner.run(c));
+                // Serialized here too, though nothing is sent: a result that cannot cross MPI fails
+                // on every rank alike, and the bytes are the journal record.
+                collector.accept(runner.runSerialized(c, 0));
             }
         }
 
@@ -285,11 +274,13 @@ public final class MpiEngine implements Engine {
                 Messages.Incoming in = Messages.receiveUp(comm, inbox);
                 int w = in.source();
                 dog.heard(w);
+                SerializedChunk done = in.result();
+                boolean replyFirst = done != null && mayReplyBeforeAccepting(done);
+                if (done != null && !replyFirst) collector.accept(done);
                 reply[1] = reply[2] = reply[3] = 0;
                 switch (in.kind()) {
                     case Messages.BEAT -> reply[0] = collector.stopRequested() ? Messages.STOP : Messages.GO_ON;
                     case Messages.RESULT, Messages.READY -> {
-                        if (in.result() != null) collector.accept(in.result());
                         Chunk c = nextFor(w);
                         if (c == null) {
                             reply[0] = Messages.END;
@@ -308,7 +299,29 @@ public final class MpiEngine implements Engine {
                     default -> throw new IllegalStateException("unknown message kind " + in.kind() + " from rank " + w);
                 }
                 comm.Send(reply, 0, 4, MPI.INT, w, Messages.TAG_DOWN);
+                // Before the next receive: an inline result's bytes live in the inbox.
+                if (replyFirst) collector.accept(done);
             }
+        }
+
+        /**
+         * Whether rank 0 may send the worker its next chunk before accepting (journaling with fsync,
+         * combining) the one it just sent, so the worker computes while rank 0 journals. Safe for a
+         * complete chunk without failures:
+         * <ul>
+         *   <li>the reply only assigns work; nothing reports this chunk done before accept, and
+         *       accept still journals it before combining or counting it. If rank 0 dies before
+         *       the fsync, the chunk is simply not journaled and a resume recomputes it;</li>
+         *   <li>such a chunk cannot stop the job by its content. Accepting it stops the job only if
+         *       the journal write or the combiner fails, and then this worker is where every other
+         *       worker in the middle of a chunk is: its next heartbeat gets STOP, its next request
+         *       END.</li>
+         * </ul>
+         * A chunk with failures (it may stop the job: the worker must get END) or an incomplete one
+         * (the job is already stopping) is accepted first, so the reply reflects it.
+         */
+        private boolean mayReplyBeforeAccepting(SerializedChunk done) {
+            return done.result().isComplete() && !done.result().hasFailures();
         }
     }
 
@@ -339,8 +352,9 @@ public final class MpiEngine implements Engine {
                 int[] reply = exchange(dog, new byte[] {Messages.READY});
                 while (reply[0] == Messages.ASSIGN) {
                     Chunk c = new Chunk(reply[1], reply[2], reply[3]);
-                    Future<ChunkResult> f = compute.submit(() -> runner.run(c));
-                    ChunkResult r;
+                    // Serialized once, on the compute thread: these bytes are sent and journaled as they are.
+                    Future<SerializedChunk> f = compute.submit(() -> runner.runSerialized(c, Messages.RESULT_HEADROOM));
+                    SerializedChunk r;
                     while (true) {
                         try {
                             r = f.get(beatNanos, TimeUnit.NANOSECONDS);

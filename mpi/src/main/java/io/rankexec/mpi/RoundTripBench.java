@@ -4,6 +4,7 @@ import io.rankexec.core.cli.EngineOptions;
 import io.rankexec.core.cli.EngineProvider;
 import io.rankexec.core.engine.Chunk;
 import io.rankexec.core.engine.ChunkResult;
+import io.rankexec.core.engine.SerializedChunk;
 import io.rankexec.core.job.Combiner;
 import io.rankexec.core.job.Engine;
 import io.rankexec.core.job.JobSpec;
@@ -64,7 +65,13 @@ public final class RoundTripBench {
 
     /** Rank 1 <-> rank 0 exchanges shaped like the engine's (empty result up, 4 ints down). */
     private static double rawRoundTripMicros(MpiEngine engine, int n) {
-        byte[] up = Messages.result(new ChunkResult(new Chunk(0, 0, 1), 1, new Object[] {0}, new TaskFailure[0], 0));
+        byte[] up;
+        try {
+            up = Messages.result(SerializedChunk.of(
+                    new ChunkResult(new Chunk(0, 0, 1), 1, new Object[] {0}, new TaskFailure[0], 0), Messages.RESULT_HEADROOM));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         int[] down = new int[4];
         MPI.COMM_WORLD.Barrier();
         long t0 = System.nanoTime();

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rankexec.mpi.Rankexec.Job;
 import io.rankexec.mpi.Rankexec.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real MPJ Express jobs through bin/rankexec: results against an engine-free reference, local vs
@@ -90,6 +93,61 @@ class MpiEngineIT {
         assertTrue(j.succeeded() < 400 - 1, "the job must stop early: " + j);
         assertTrue(r.err().contains("job stopped: task 17 failed: java.lang.IllegalStateException: boom at task 17"), r::toString);
         assertEquals(1, r.err().lines().count(), "one error line: " + r);
+    }
+
+    @Test
+    void unserializableResultsAreFailuresOfTheirTasksOnEveryRank() {
+        // Static chunks of 1 on 2 ranks: task 6 runs on rank 0, task 7 on rank 1; chunks of 4 put both in one chunk.
+        for (String chunks : new String[] {"1", "4"}) {
+            Result r = draws(T, "--ranks", "2", "--tasks", "20", "--unserializable", "6,7", "--chunks", chunks,
+                    "--sched", "static");
+            assertEquals(1, r.exit(), r::toString);
+            Job j = r.job();
+            assertEquals("SUCCEEDED", j.status());
+            assertEquals(18, j.succeeded());
+            assertSameValue(reference(20, 3, 12345, Set.of(6, 7), 0), j, "chunk " + chunks);
+            for (int task : new int[] {6, 7})
+                assertTrue(r.out().contains("task " + task + " failed: java.io.NotSerializableException: java.lang.Object"),
+                        r::toString);
+        }
+        Result stop = draws(T, "--ranks", "2", "--tasks", "40", "--unserializable", "7", "--stop-on-failure",
+                "--chunks", "1", "--sched", "static", "--sleep-ms", "5");
+        assertEquals(1, stop.exit(), stop::toString);
+        assertEquals("FAILED", stop.job().status());
+        assertEquals("drawsapp: error: job stopped: task 7 failed: java.io.NotSerializableException: java.lang.Object",
+                stop.err().strip(), "one error line, no stack trace: " + stop);
+    }
+
+    @Test
+    void withRankZeroOnlyCoordinatingEveryChunkIsJournaledAndAFailureEndsTheWorker(@TempDir Path dir) throws Exception {
+        // Rank 1 computes every chunk, one after the other, so what it computed is exact.
+        Map<String, String> env = Rankexec.drawsEnv();
+        env.put("RANKEXEC_JAVA_OPTS", "-Drankexec.mpi.rootComputes=false");
+        Path ckpt = dir.resolve("ckpt"), log = dir.resolve("computed.log");
+        Result full = Rankexec.run(env, T, "--ranks", "2", "--tasks", "60", "--chunks", "1", "--checkpoint", ckpt.toString(),
+                "--log", log.toString());
+        assertEquals(0, full.exit(), full::toString);
+        assertEquals(60, Files.readAllLines(log).size());
+        Result resumed = Rankexec.run(env, T, "--ranks", "2", "--tasks", "60", "--chunks", "1", "--checkpoint",
+                ckpt.toString(), "--resume", "--log", log.toString());
+        assertEquals(0, resumed.exit(), resumed::toString);
+        assertEquals(60, resumed.job().restored(), "every chunk of the finished job was journaled: " + resumed);
+        assertSameValue(reference(60, 3, 12345, Set.of(), 0), resumed.job(), "restored from the journal");
+        assertEquals(60, Files.readAllLines(log).size(), "nothing recomputed");
+
+        Path failLog = dir.resolve("failed.log");
+        Result stop = Rankexec.run(env, T, "--ranks", "2", "--tasks", "60", "--chunks", "1", "--fail", "5",
+                "--stop-on-failure", "--log", failLog.toString());
+        assertEquals(1, stop.exit(), stop::toString);
+        assertEquals("FAILED", stop.job().status());
+        assertEquals(List.of("0", "1", "2", "3", "4", "5"), Files.readAllLines(failLog),
+                "the failing chunk's worker gets no further chunk");
+
+        // Static chunks are dealt to the computing ranks only (rank 0's share used to be lost).
+        Result both = Rankexec.run(env, T, "--ranks", "3", "--tasks", "30", "--chunks", "0,1", "--sched", "static,dynamic");
+        assertEquals(0, both.exit(), both::toString);
+        assertEquals(4, both.jobs().size(), both::toString);
+        for (Job j : both.jobs()) assertSameValue(reference(30, 3, 12345, Set.of(), 0), j, "chunk " + j.chunk() + ", " + j.sched());
     }
 
     @Test

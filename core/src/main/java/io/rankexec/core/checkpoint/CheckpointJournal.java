@@ -1,6 +1,7 @@
 package io.rankexec.core.checkpoint;
 
 import io.rankexec.core.engine.ChunkResult;
+import io.rankexec.core.engine.SerializedChunk;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -8,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -98,7 +98,8 @@ public final class CheckpointJournal implements Closeable {
                 raf.setLength(0);
                 raf.seek(0);
                 raf.writeInt(MAGIC);
-                writeFrame(raf, headerPayload(fingerprint, size));
+                byte[] headerBytes = headerPayload(fingerprint, size);
+                writeFrame(raf, headerBytes, 0, headerBytes.length);
                 raf.getFD().sync();
                 syncDirectory(dir);
                 journal = new CheckpointJournal(file, raf, lock, size, List.of(), fileSize);
@@ -142,12 +143,16 @@ public final class CheckpointJournal implements Closeable {
     public Path file() { return file; }
 
     /** Appends one completed chunk and forces it to disk. */
-    public synchronized void append(ChunkResult result) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(result);
-        }
-        writeFrame(raf, bytes.toByteArray());
+    public void append(ChunkResult result) throws IOException {
+        append(SerializedChunk.of(result, 0));
+    }
+
+    /**
+     * Appends one completed chunk already serialized (e.g. the bytes a worker rank sent) and forces
+     * it to disk. The record is those bytes as they are, so it reads back like {@link #append}'s.
+     */
+    public synchronized void append(SerializedChunk chunk) throws IOException {
+        writeFrame(raf, chunk.buffer(), chunk.offset(), chunk.length());
         raf.getFD().sync();
     }
 
@@ -238,11 +243,11 @@ public final class CheckpointJournal implements Closeable {
         }
     }
 
-    private static void writeFrame(RandomAccessFile out, byte[] payload) throws IOException {
+    private static void writeFrame(RandomAccessFile out, byte[] payload, int offset, int length) throws IOException {
         CRC32 c = new CRC32();
-        c.update(payload);
-        byte[] frame = new byte[FRAME + payload.length];
-        ByteBuffer.wrap(frame).putInt(payload.length).putInt((int) c.getValue()).put(payload);
+        c.update(payload, offset, length);
+        byte[] frame = new byte[FRAME + length];
+        ByteBuffer.wrap(frame).putInt(length).putInt((int) c.getValue()).put(payload, offset, length);
         out.write(frame); // one write call: a crash leaves at most one torn frame at the end
     }
 

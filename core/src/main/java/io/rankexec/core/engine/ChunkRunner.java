@@ -8,6 +8,7 @@ import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +53,9 @@ public final class ChunkRunner<A, R> {
      * @param shared               the shared objects to expose (rank 0's copies on every rank)
      * @param stopRequested        polled between tasks (and by {@code ctx.isCancelled()}); when it
      *                             turns true the chunk stops and is returned incomplete
-     * @param requireSerializable  if true, a result that cannot be serialized is recorded as a
-     *                             failure of its task ({@link NotSerializableException}) — engines
-     *                             that ship results between processes need this
+     * @param requireSerializable  if true, {@link #run} checks the chunk's results by serializing
+     *                             it once (see {@link #runSerialized}); engines that ship results
+     *                             between processes call {@code runSerialized} and keep the bytes
      */
     public ChunkRunner(JobSpec<A, R> spec, Map<String, ?> shared, BooleanSupplier stopRequested,
                        boolean requireSerializable) {
@@ -71,7 +72,39 @@ public final class ChunkRunner<A, R> {
         this(spec, spec.shared(), () -> false, false);
     }
 
+    /**
+     * Runs the chunk. With {@code requireSerializable} a result that cannot be serialized is a
+     * failure of its task, as with {@link #runSerialized}.
+     */
     public ChunkResult run(Chunk chunk) {
+        return requireSerializable ? runSerialized(chunk, 0).result() : compute(chunk);
+    }
+
+    /**
+     * Runs the chunk and serializes its result once, after {@code headroom} spare bytes (for the
+     * caller's message header). A task result that cannot be serialized becomes a failure of its
+     * task ({@link NotSerializableException}), as if the task had thrown it: with continueOnFailure
+     * off the chunk then ends at that task.
+     *
+     * @throws UncheckedIOException if even the results that serialize one by one do not together
+     */
+    public SerializedChunk runSerialized(Chunk chunk, int headroom) {
+        ChunkResult r = compute(chunk);
+        try {
+            return SerializedChunk.of(r, headroom); // the common case: the only serialization
+        } catch (Exception | StackOverflowError e) {
+            // Rare (a user mistake): find the culprits one by one, then serialize what is left.
+            ChunkResult checked = withUnserializableResultsAsFailures(r);
+            try {
+                return SerializedChunk.of(checked, headroom);
+            } catch (IOException again) {
+                throw new UncheckedIOException("cannot serialize the result of chunk " + chunk.index() + ": "
+                        + again.getMessage(), again);
+            }
+        }
+    }
+
+    private ChunkResult compute(Chunk chunk) {
         long t0 = System.nanoTime();
         Object[] results = new Object[chunk.count()];
         List<TaskFailure> failures = null;
@@ -84,7 +117,6 @@ public final class ChunkRunner<A, R> {
                 Object r = timeout == null
                         ? task.run(reused.moveTo(index), spec.argument(index))
                         : runWithTimeout(index);
-                if (requireSerializable) checkSerializable(r);
                 results[k] = r;
             } catch (Throwable e) {
                 if (stopRequested.getAsBoolean()) break; // interrupted by a stop: not a task failure
@@ -142,6 +174,33 @@ public final class ChunkRunner<A, R> {
             f.cancel(true);
             throw e;
         }
+    }
+
+    /**
+     * {@code r} with each successful result that cannot be serialized replaced by a failure of its
+     * task; with continueOnFailure off the chunk ends at the first such task (later results and
+     * failures are dropped, as if those tasks had not run).
+     */
+    private ChunkResult withUnserializableResultsAsFailures(ChunkResult r) {
+        Object[] results = new Object[r.count()];
+        List<TaskFailure> thrown = r.failures(); // sorted by task index
+        List<TaskFailure> failures = new ArrayList<>(thrown.size() + 1);
+        int attempted = r.attempted(), nextThrown = 0;
+        for (int k = 0; k < attempted; k++) {
+            int index = r.firstTask() + k;
+            if (nextThrown < thrown.size() && thrown.get(nextThrown).taskIndex() == index) {
+                failures.add(thrown.get(nextThrown++));
+                continue;
+            }
+            try {
+                checkSerializable(r.result(k));
+                results[k] = r.result(k);
+            } catch (Exception | StackOverflowError e) {
+                failures.add(TaskFailure.of(index, e));
+                if (!spec.continueOnFailure()) attempted = k + 1;
+            }
+        }
+        return new ChunkResult(r.chunk(), attempted, results, failures.toArray(new TaskFailure[0]), r.computeNanos());
     }
 
     /**

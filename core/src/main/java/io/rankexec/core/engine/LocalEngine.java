@@ -6,7 +6,6 @@ import io.rankexec.core.job.JobHandle;
 import io.rankexec.core.job.JobSpec;
 import io.rankexec.core.job.Scheduling;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -77,9 +76,7 @@ public final class LocalEngine implements Engine {
     private final class LocalRun<A, R, C> {
         private final ResultCollector<R, C> collector;
         private final ChunkRunner<A, R> runner;
-        private final List<Chunk> chunks;
         private final Scheduling scheduling;
-        private final AtomicInteger nextChunk = new AtomicInteger();
         private final Set<Thread> busy = new HashSet<>();
         private final CollectorJobHandle<C> handle;
         private AtomicInteger loopsLeft;
@@ -87,22 +84,22 @@ public final class LocalEngine implements Engine {
         LocalRun(JobSpec<A, R> spec, ResultCollector<R, C> collector) {
             this.collector = collector;
             this.runner = new ChunkRunner<>(spec, spec.shared(), collector::stopRequested, false);
-            this.chunks = collector.pendingChunks();
             this.scheduling = spec.scheduling();
             this.handle = new CollectorJobHandle<>(collector, this::interruptWorkers);
         }
 
         void start() {
-            int loops = Math.min(threads, chunks.size());
+            int loops = Math.min(threads, collector.pendingChunks().size());
             if (loops == 0) { // empty job or everything restored from a checkpoint
                 finish();
                 return;
             }
+            ChunkQueue queue = new ChunkQueue(collector.pendingChunks(), scheduling, loops, collector::stopRequested);
             loopsLeft = new AtomicInteger(loops);
             for (int w = 0; w < loops; w++) {
                 int worker = w;
                 try {
-                    pool.execute(() -> workerLoop(worker, loops));
+                    pool.execute(() -> workerLoop(queue, worker));
                 } catch (RejectedExecutionException e) { // engine closed meanwhile
                     collector.cancel();
                     if (loopsLeft.addAndGet(-(loops - w)) == 0) finish();
@@ -111,20 +108,14 @@ public final class LocalEngine implements Engine {
             }
         }
 
-        private void workerLoop(int worker, int loops) {
+        private void workerLoop(ChunkQueue queue, int worker) {
             synchronized (busy) {
                 busy.add(Thread.currentThread());
             }
             try {
                 collector.markRunning();
-                if (scheduling == Scheduling.STATIC) {
-                    for (int i = worker; i < chunks.size() && !collector.stopRequested(); i += loops)
-                        runChunk(chunks.get(i));
-                } else {
-                    int i;
-                    while (!collector.stopRequested() && (i = nextChunk.getAndIncrement()) < chunks.size())
-                        runChunk(chunks.get(i));
-                }
+                Chunk chunk;
+                while ((chunk = queue.next(worker)) != null) runChunk(chunk);
             } finally {
                 synchronized (busy) {
                     busy.remove(Thread.currentThread());

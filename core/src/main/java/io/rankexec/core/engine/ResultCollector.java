@@ -141,7 +141,19 @@ public final class ResultCollector<R, C> {
     }
 
     /** Accepts one chunk's result (any order, from any thread); duplicates are ignored. */
-    public synchronized void accept(ChunkResult r) {
+    public void accept(ChunkResult r) {
+        accept(r, null);
+    }
+
+    /**
+     * Accepts one chunk's result with its serialization, which becomes the journal record as it
+     * is (no second serialization). The bytes are not used after this returns.
+     */
+    public void accept(SerializedChunk chunk) {
+        accept(chunk.result(), chunk);
+    }
+
+    private synchronized void accept(ChunkResult r, SerializedChunk serialized) {
         if (result != null) return;
         int idx = r.chunkIndex();
         if (idx < 0 || idx >= plan.chunkCount() || !plan.chunk(idx).equals(r.chunk()))
@@ -149,7 +161,8 @@ public final class ResultCollector<R, C> {
         if (chunkDone[idx]) return;
         if (r.isComplete() && !r.hasFailures() && journal != null) {
             try {
-                journal.append(r);
+                if (serialized != null) journal.append(serialized);
+                else journal.append(r);
             } catch (IOException | RuntimeException e) {
                 failures.add(new TaskFailure(r.firstTask(), e.getClass().getName(),
                         "checkpoint write failed for chunk " + idx + ": " + e.getMessage()));

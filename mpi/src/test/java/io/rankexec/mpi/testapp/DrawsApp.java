@@ -29,7 +29,8 @@ import java.util.Set;
  * one launch (consecutive jobs on one engine).
  *
  * <pre>--tasks N --draws D --seed S --chunks 0,1,7 (0 = engine default) --sched static,dynamic
- * --fail 5,17 --stop-on-failure --shared-mb M --checkpoint DIR --resume --log FILE --sleep-ms X</pre>
+ * --fail 5,17 --unserializable 6,7 --stop-on-failure --shared-mb M --checkpoint DIR --resume --log FILE
+ * --sleep-ms X</pre> (an unserializable task returns a plain Object instead of its draws)
  */
 public final class DrawsApp {
     private DrawsApp() { }
@@ -43,7 +44,7 @@ public final class DrawsApp {
         long seed = 12345;
         List<Integer> chunks = List.of(0);
         List<Scheduling> scheds = List.of(Scheduling.DYNAMIC);
-        Set<Integer> fail = new HashSet<>();
+        Set<Integer> fail = new HashSet<>(), unserializable = new HashSet<>();
         boolean stopOnFailure = false, resume = false;
         Path checkpoint = null, log = null;
         for (int i = 0; i < args.length; i++) {
@@ -60,6 +61,7 @@ public final class DrawsApp {
                     scheds = l;
                 }
                 case "--fail" -> fail.addAll(ints(args[++i]));
+                case "--unserializable" -> unserializable.addAll(ints(args[++i]));
                 case "--stop-on-failure" -> stopOnFailure = true;
                 case "--shared-mb" -> sharedMb = Integer.parseInt(args[++i]);
                 case "--checkpoint" -> checkpoint = Path.of(args[++i]);
@@ -80,8 +82,8 @@ public final class DrawsApp {
             double[] blob = sharedMb > 0 ? blob(sharedMb, coordinator) : null;
             for (int chunk : chunks) {
                 for (Scheduling sched : scheds) {
-                    JobSpec<Void, double[]> spec = spec(tasks, draws, seed, chunk, sched, fail, stopOnFailure,
-                            blob, checkpoint, resume, log, sleepMs);
+                    JobSpec<Void, Object> spec = spec(tasks, draws, seed, chunk, sched, fail, unserializable,
+                            stopOnFailure, blob, checkpoint, resume, log, sleepMs);
                     JobResult<double[]> r = engine.run(spec, Combiner.inOrder(() -> new double[2], DrawsApp::fold));
                     if (!coordinator) continue;
                     out.printf("job chunk=%d sched=%s hash=%016x sum=%016x status=%s succeeded=%d restored=%d failures=%d%n",
@@ -105,7 +107,8 @@ public final class DrawsApp {
     }
 
     /** acc[0]: an order-sensitive hash (as raw long bits); acc[1]: the plain sum of all draws. */
-    static double[] fold(double[] acc, double[] draws) {
+    static double[] fold(double[] acc, Object taskResult) {
+        double[] draws = (double[]) taskResult;
         long h = Double.doubleToRawLongBits(acc[0]);
         for (double d : draws) {
             h = h * 1_000_003L + Double.doubleToRawLongBits(d);
@@ -115,15 +118,16 @@ public final class DrawsApp {
         return acc;
     }
 
-    static JobSpec<Void, double[]> spec(int tasks, int draws, long seed, int chunk, Scheduling sched, Set<Integer> fail,
-                                        boolean stopOnFailure, double[] blob, Path checkpoint, boolean resume, Path log,
+    static JobSpec<Void, Object> spec(int tasks, int draws, long seed, int chunk, Scheduling sched, Set<Integer> fail,
+                                      Set<Integer> unserializable, boolean stopOnFailure, double[] blob, Path checkpoint, boolean resume, Path log,
                                         int sleepMs) {
-        JobSpec.Builder<Void, double[]> b = JobSpec.<double[]>timesToRun(tasks, ctx -> {
+        JobSpec.Builder<Void, Object> b = JobSpec.<Object>timesToRun(tasks, ctx -> {
             int i = ctx.taskIndex();
             if (sleepMs > 0) Thread.sleep(sleepMs);
             if (log != null)
                 Files.write(log, (i + "\n").getBytes(StandardCharsets.US_ASCII), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             if (fail.contains(i)) throw new IllegalStateException("boom at task " + i);
+            if (unserializable.contains(i)) return new Object();
             BlockRandom rng = ctx.rng();
             double[] d = new double[draws];
             rng.fill(d, 0, draws);
@@ -133,7 +137,8 @@ public final class DrawsApp {
             }
             return d;
         }).rng(RngKind.MRG32K3A, seed).scheduling(sched).continueOnFailure(!stopOnFailure)
-                .identity("draws tasks=" + tasks + " draws=" + draws + " seed=" + seed + " fail=" + fail);
+                .identity("draws tasks=" + tasks + " draws=" + draws + " seed=" + seed + " fail=" + fail
+                        + (unserializable.isEmpty() ? "" : " unserializable=" + unserializable));
         if (chunk > 0) b.chunkSize(chunk);
         if (blob != null) b.share("blob", blob);
         if (checkpoint != null) b.checkpoint(checkpoint, resume);
