@@ -32,14 +32,14 @@ public final class BinomialSampler {
         this.q = 1 - pp;
         this.qn = Math.exp(n * Math.log1p(-pp));
         this.s = pp / q;
-        this.aa = (n + 1) * s;
+        this.aa = (n + 1.0) * s; // n + 1.0: n + 1 overflows int for n = Integer.MAX_VALUE
         double spq = Math.sqrt(n * pp * q);
         this.b = 1.15 + 2.53 * spq;
         this.a = -0.0873 + 0.0248 * b + 0.01 * pp;
         this.c = n * pp + 0.5;
         this.vr = 0.92 - 4.2 / b;
         this.alpha = (2.83 + 5.1 / b) * spq;
-        this.m = Math.floor((n + 1) * pp);
+        this.m = Math.floor((n + 1.0) * pp);
         this.logPm = pp > 0 && pp < 1 ? LogPmf.binomial(m, n, pp) : 0;
     }
 
