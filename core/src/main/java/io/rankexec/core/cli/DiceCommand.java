@@ -26,7 +26,7 @@ final class DiceCommand extends KernelCommand {
 
     @Override
     long taskCount() {
-        return (games + gamesPerTask - 1) / gamesPerTask;
+        return DiceKernel.tasks(games, gamesPerTask);
     }
 
     @Override
