@@ -21,13 +21,12 @@ final class DiceCommand extends KernelCommand {
     void prepare() {
         atLeast("--games", games, 1);
         atLeast("--games-per-task", gamesPerTask, 1);
-        if ((games + gamesPerTask - 1) / gamesPerTask > Integer.MAX_VALUE - 8)
-            throw new UsageException("--games " + games + " needs more than 2^31 tasks; raise --games-per-task");
+        // more than 2^31 tasks is refused by DiceKernel ("... raise games-per-task")
     }
 
     @Override
     long taskCount() {
-        return (games + gamesPerTask - 1) / gamesPerTask;
+        return DiceKernel.tasks(games, gamesPerTask);
     }
 
     @Override

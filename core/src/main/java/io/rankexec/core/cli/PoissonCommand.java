@@ -27,10 +27,9 @@ final class PoissonCommand extends KernelCommand {
 
     @Override
     void prepare() {
+        // --trials and the trials x times limit are checked by PoissonKernel (its messages name them)
         atLeast("--nobs", nobs, 3);
-        atLeast("--trials", trials, 1);
-        atLeast("--times", times, 1);
-        if ((long) trials * times > 10_000_000L) throw new UsageException("--trials x --times exceeds 10000000 fits");
+        atLeast("--times", times, 1); // before the --ranks check, which counts the tasks
     }
 
     @Override

@@ -25,7 +25,7 @@ final class RunifCommand extends KernelCommand {
     void prepare() {
         atLeast("--n", n, 1);
         atLeast("--times", times, 1);
-        atLeast("--show", show, 0);
+        // --show >= 0 is checked by RunifKernel
     }
 
     @Override

@@ -88,6 +88,20 @@ class CliErrorsTest {
         assertEquals("--level must be in (0, 1), got 1.5", usageError("bootstrap", "--level", "1.5"));
     }
 
+    /** Limits only the kernels check: their IllegalArgumentExceptions become the same one-line usage errors. */
+    @Test
+    void limitsCheckedByTheKernels() {
+        assertEquals("trials must be >= 1, got 0", usageError("poisson", "--trials", "0"));
+        assertEquals("trials * times exceeds 1e7 fits", usageError("poisson", "--trials", "100000", "--times", "1000"));
+        assertEquals("games / games-per-task = 4294967296 tasks, more than 2^31; raise games-per-task",
+                usageError("dice", "--games", "4294967296"));
+        // games + games-per-task - 1 used to overflow here and run no task at all (exit 0, wins=0)
+        assertEquals("games / games-per-task = 4611686018427387904 tasks, more than 2^31; raise games-per-task",
+                usageError("dice", "--games", "9223372036854775807", "--games-per-task", "2"));
+        assertEquals("group size must be <= 100000, got 200000", usageError("birthday", "--sizes", "2,200000"));
+        assertEquals("show must be >= 0, got -1", usageError("runif", "--show", "-1"));
+    }
+
     @Test
     void kLargerThanRows() throws IOException {
         Path data = csv("data.csv", "x,y\n1,2\n3,4\n5,6\n7,8\n9,10\n");

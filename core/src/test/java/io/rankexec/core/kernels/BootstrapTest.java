@@ -1,14 +1,20 @@
 package io.rankexec.core.kernels;
 
+import io.rankexec.core.engine.LocalEngine;
 import io.rankexec.core.kernels.bootstrap.Bootstrap;
+import io.rankexec.core.kernels.bootstrap.BootstrapKernel;
 import io.rankexec.core.kernels.bootstrap.BootstrapSummary;
 import io.rankexec.core.kernels.bootstrap.IrisData;
 import io.rankexec.core.kernels.bootstrap.Statistic;
 import io.rankexec.core.kernels.bootstrap.Statistics;
 import io.rankexec.core.kernels.support.DataMatrix;
+import io.rankexec.core.kernels.support.JobSettings;
 import io.rankexec.rng.dist.NormalQuantile;
 import io.rankexec.rng.BlockRandom;
 import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,5 +67,53 @@ class BootstrapTest {
         assertEquals(0.46543313384678231, s.se()[1], 0.46543313384678231 * 0.15);
         assertEquals(2.0129269997338568, s.t0()[1], 1e-8);
         assertEquals(true, s.percentileLower()[1] < 2.01 && s.percentileUpper()[1] > 2.01);
+    }
+
+    @Test
+    void boundStatisticsEqualTheirDirectApplication() {
+        DataMatrix iris = IrisData.sepalLengthVsVirginica();
+        double[] v = new double[30 * 3];
+        for (int i = 0; i < 30; i++) {
+            v[3 * i] = Math.sin(i);
+            v[3 * i + 1] = i % 3 == 0 ? 1 : 0;
+            v[3 * i + 2] = i * 0.37 - 4;
+        }
+        DataMatrix m = new DataMatrix(30, 3, v);
+        Object[][] cases = {{iris, Statistics.logisticRegression(1)}, {iris, Statistics.columnMedians()},
+                {iris, Statistics.columnMeans()}, {m, Statistics.logisticRegression(1)}, {m, Statistics.columnMedians()}};
+        for (Object[] c : cases) {
+            DataMatrix d = (DataMatrix) c[0];
+            Statistic stat = (Statistic) c[1];
+            var bound = stat.on(d);
+            for (int r = 0; r < 40; r++) {
+                int[] counts = Bootstrap.resampleCounts(ScriptedRandom.stream(3, r), d.rows());
+                assertArrayEquals(stat.apply(d, counts), bound.apply(counts), 0.0);
+                assertArrayEquals(Bootstrap.replicate(ScriptedRandom.stream(3, r), d, stat),
+                        Bootstrap.replicate(ScriptedRandom.stream(3, r), d.rows(), bound), 0.0);
+            }
+        }
+    }
+
+    @Test
+    void aJobBindsTheStatisticToItsDataOncePerProcess() {
+        DataMatrix d = new DataMatrix(5, 1, new double[]{1, 2, 3, 4, 5});
+        AtomicInteger binds = new AtomicInteger();
+        Statistic counting = new Statistic() {
+            @Override
+            public double[] apply(DataMatrix data, int[] counts) {
+                return Statistics.columnMeans().apply(data, counts);
+            }
+
+            @Override
+            public Function<int[], double[]> on(DataMatrix data) {
+                binds.incrementAndGet();
+                return Statistic.super.on(data);
+            }
+        };
+        try (LocalEngine engine = new LocalEngine(1)) {
+            BootstrapKernel.Result r = BootstrapKernel.run(engine, d, counting, "counting", 50, 0.9, JobSettings.defaults());
+            assertEquals(50, r.summary().replicates());
+        }
+        assertEquals(1, binds.get());
     }
 }

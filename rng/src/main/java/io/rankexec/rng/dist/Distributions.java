@@ -140,7 +140,10 @@ public final class Distributions {
 
     // ------------------------------------------------------------------ discrete
 
-    /** Poisson variate with the given mean in [0, 1e15] (see {@link PoissonSampler}). */
+    /**
+     * Poisson variate with the given mean in [0, 1e15] (see {@link PoissonSampler}). Sets up the
+     * method for this one draw: for many draws with one mean, keep a {@code PoissonSampler}.
+     */
     public static long poisson(BlockRandom rng, double mean) {
         return new PoissonSampler(mean).sample(rng);
     }
@@ -155,7 +158,10 @@ public final class Distributions {
         new PoissonSampler(mean).fill(rng, out, off, len);
     }
 
-    /** Binomial(n, p) variate (see {@link BinomialSampler}). */
+    /**
+     * Binomial(n, p) variate (see {@link BinomialSampler}). Sets up the method for this one draw:
+     * for many draws with one (n, p), keep a {@code BinomialSampler}.
+     */
     public static int binomial(BlockRandom rng, int n, double p) {
         return new BinomialSampler(n, p).sample(rng);
     }

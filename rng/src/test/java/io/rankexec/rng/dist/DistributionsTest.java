@@ -209,6 +209,19 @@ class DistributionsTest {
         assertEquals(0, Distributions.binomial(rng(1), 0, 0.5));
     }
 
+    /** n = Integer.MAX_VALUE: n + 1 must not overflow (it used to make the setup throw). */
+    @Test
+    void binomialMaximalN() {
+        int n = Integer.MAX_VALUE;
+        for (double p : new double[] {2e-9, 0.3}) { // inversion (n p < 10) and BTRS
+            int[] xs = new int[50_000];
+            Distributions.binomial(rng(51), xs, 0, xs.length, n, p);
+            double v = n * p * (1 - p);
+            meanAndVariance("binomial(2^31-1, " + p + ")", toDoubles(xs), n * p, v, v * (1 + 3 * (n - 2.0) * p * (1 - p)));
+        }
+        assertEquals(n, Distributions.binomial(rng(1), n, 1.0));
+    }
+
     @Test
     void bernoulliProportion() {
         int[] xs = new int[N];

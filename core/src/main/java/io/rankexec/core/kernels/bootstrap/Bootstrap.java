@@ -4,6 +4,8 @@ import io.rankexec.core.kernels.support.DataMatrix;
 import io.rankexec.core.kernels.support.Draws;
 import io.rankexec.rng.BlockRandom;
 
+import java.util.function.Function;
+
 /** Ordinary nonparametric bootstrap: one replicate = the statistic on n rows drawn with replacement. */
 public final class Bootstrap {
 
@@ -21,5 +23,10 @@ public final class Bootstrap {
     /** One bootstrap replicate of {@code statistic}. */
     public static double[] replicate(BlockRandom rng, DataMatrix data, Statistic statistic) {
         return statistic.apply(data, resampleCounts(rng, data.rows()));
+    }
+
+    /** One bootstrap replicate of a statistic bound to its data ({@link Statistic#on}) of {@code rows} rows. */
+    public static double[] replicate(BlockRandom rng, int rows, Function<int[], double[]> statistic) {
+        return statistic.apply(resampleCounts(rng, rows));
     }
 }

@@ -9,6 +9,8 @@ import io.rankexec.core.kernels.support.JobSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Bootstrap as in the doRedis example ({@code foreach(icount(trials), .combine=cbind) %dopar%
@@ -29,8 +31,11 @@ public final class BootstrapKernel {
                                               int replicates, JobSettings settings) {
         if (replicates < 2) throw new IllegalArgumentException("replicates must be >= 2, got " + replicates);
         if (data.rows() < 2) throw new IllegalArgumentException("bootstrap needs at least 2 data rows, got " + data.rows());
-        JobSpec.Builder<Void, double[]> b = JobSpec.<double[]>timesToRun(replicates,
-                ctx -> Bootstrap.replicate(ctx.rng(), ctx.shared("data", DataMatrix.class), statistic)).share("data", data);
+        BoundStatistic bound = new BoundStatistic(statistic);
+        JobSpec.Builder<Void, double[]> b = JobSpec.<double[]>timesToRun(replicates, ctx -> {
+            DataMatrix shared = ctx.shared("data", DataMatrix.class);
+            return Bootstrap.replicate(ctx.rng(), shared.rows(), bound.on(shared));
+        }).share("data", data);
         return settings.apply(b, "bootstrap statistic=" + statisticName + " data=" + data.contentHash()
                 + " replicates=" + replicates);
     }
@@ -49,6 +54,29 @@ public final class BootstrapKernel {
             throw new IllegalStateException("only " + ok.size() + " of " + replicates + " replicates succeeded"
                     + (res.failures().isEmpty() ? "" : "; first failure: " + res.failures().get(0)));
         return new Result(BootstrapSummary.of(t0, ok.toArray(new double[0][]), level), res.failures());
+    }
+
+    /**
+     * The statistic bound to the job's shared data once per process rather than per replicate.
+     * Keyed by the data instance: under MPI each rank binds to its own copy of rank 0's data.
+     * Two threads may bind at the same time; both get equal functions, so either may win.
+     */
+    private static final class BoundStatistic {
+        private record Binding(DataMatrix data, Function<int[], double[]> statistic) {
+        }
+
+        private final Statistic statistic;
+        private final AtomicReference<Binding> binding = new AtomicReference<>();
+
+        BoundStatistic(Statistic statistic) {
+            this.statistic = statistic;
+        }
+
+        Function<int[], double[]> on(DataMatrix data) {
+            Binding b = binding.get();
+            if (b == null || b.data() != data) binding.set(b = new Binding(data, statistic.on(data)));
+            return b.statistic();
+        }
     }
 
     /** The doRedis example: logistic regression of virginica on Sepal.Length over iris's non-setosa rows. */

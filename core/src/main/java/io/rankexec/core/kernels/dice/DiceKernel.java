@@ -35,7 +35,7 @@ public final class DiceKernel {
     public static JobSpec<Void, Long> job(long games, int gamesPerTask, JobSettings settings) {
         if (games < 1) throw new IllegalArgumentException("games must be >= 1, got " + games);
         if (gamesPerTask < 1) throw new IllegalArgumentException("games-per-task must be >= 1, got " + gamesPerTask);
-        long tasks = (games + gamesPerTask - 1) / gamesPerTask;
+        long tasks = tasks(games, gamesPerTask);
         if (tasks > Integer.MAX_VALUE - 8)
             throw new IllegalArgumentException("games / games-per-task = " + tasks + " tasks, more than 2^31; raise games-per-task");
         JobSpec.Builder<Void, Long> b = JobSpec.timesToRun((int) tasks, ctx -> {
@@ -43,6 +43,11 @@ public final class DiceKernel {
             return Craps.wins(ctx.rng(), Math.min(gamesPerTask, games - first));
         });
         return settings.apply(b, "dice games=" + games + " games-per-task=" + gamesPerTask);
+    }
+
+    /** Tasks of gamesPerTask games (the last may have fewer); without the overflow of games + gamesPerTask - 1. */
+    public static long tasks(long games, int gamesPerTask) {
+        return games / gamesPerTask + (games % gamesPerTask == 0 ? 0 : 1);
     }
 
     /** The combined result; null on a non-coordinator MPI rank (results live on the coordinator). */

@@ -7,6 +7,15 @@ import io.rankexec.rng.dist.NormalQuantile;
  * Small draws the kernels need on top of a task's {@link BlockRandom}. Integers are drawn as
  * MKL's viRngUniform does, floor(n * u), so a kernel consumes exactly one uniform per integer
  * and its draws are defined by the stream alone.
+ *
+ * <p>Why these are not {@link io.rankexec.rng.dist.Distributions}: the kernels' published results
+ * were drawn with these methods, and the general ones draw differently at the edges, so
+ * delegating would change results. {@code Distributions.index} rejects from the raw bits (no
+ * floor(n u)); {@code Distributions.gaussian} maps a zero uniform to 2^-33 where
+ * {@link #gaussian} draws again; {@code Distributions.poisson} uses PTRS from mean 10 on (a
+ * variable number of uniform pairs) and consumes no uniform for mean 0, where {@link #poisson}
+ * always inverts exactly one uniform. Where the algorithms coincide (Gaussian without a zero
+ * uniform, Poisson means in (0, 10)) the values are identical; DrawsTest checks that.
  */
 public final class Draws {
 
@@ -35,7 +44,10 @@ public final class Draws {
         return out;
     }
 
-    /** A standard normal by inversion of one uniform (as MKL's VSL_RNG_METHOD_GAUSSIAN_ICDF). */
+    /**
+     * A standard normal by inversion of one uniform (as MKL's VSL_RNG_METHOD_GAUSSIAN_ICDF);
+     * equals {@code Distributions.gaussian(rng, 0, 1)} unless the uniform is exactly 0.
+     */
     public static double gaussian(BlockRandom rng) {
         double u = rng.nextDouble();
         while (u == 0.0) u = rng.nextDouble(); // the quantile of 0 is -infinity
@@ -45,7 +57,8 @@ public final class Draws {
     /**
      * A Poisson(lambda) count by inversion (sequential search of the CDF with one uniform): exact
      * and fast for the small means the kernels draw; lambda above 500 is refused because the
-     * starting term exp(-lambda) would underflow.
+     * starting term exp(-lambda) would underflow. For lambda in (0, 10) it equals
+     * {@code Distributions.poisson}, which uses the same search there.
      */
     public static int poisson(BlockRandom rng, double lambda) {
         if (!(lambda >= 0.0) || lambda > 500.0)
