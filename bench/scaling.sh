@@ -17,7 +17,7 @@ RUN_TIMEOUT="${RUN_TIMEOUT:-600}" REPEATS="${REPEATS:-2}"
 
 declare -A ARGS=(
   [mandelbrot]="mandelbrot --width 3000 --height 3000 --max-iter 1000"
-  [kmeans]="kmeans --generate 5000x50 --k 10 --iter-max 35 --nstart 200"
+  [kmeans]="kmeans --generate 5000x50 --k 10 --iter-max 35 --nstart 400"
   [bootstrap]="bootstrap --replicates 200000"
 )
 kernels=("$@")
