@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * plain static methods that take the task's random stream. They are deliberately literal ports
  * (not the optimized kernels), so the tests show that user code runs unchanged inside a task.
  */
-final class SeedFunctions {
+public final class SeedFunctions {
 
     private SeedFunctions() {
     }
@@ -63,7 +63,7 @@ final class SeedFunctions {
     }
 
     /** The seed's scalar {@code mandelbrot(x0, y0, lim)}. */
-    static int mandelbrot(double x0, double y0, int lim) {
+    public static int mandelbrot(double x0, double y0, int lim) {
         double x = x0, y = y0;
         int iter = 0;
         while (x * x + y * y < 4 && iter < lim) {

@@ -1,5 +1,6 @@
 package io.rankexec.core.kernels;
 
+import io.rankexec.core.examples.SeedFunctions;
 import io.rankexec.core.kernels.mandelbrot.MandelbrotGrid;
 import io.rankexec.core.kernels.mandelbrot.MandelbrotRows;
 import org.junit.jupiter.api.Test;
@@ -10,19 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class MandelbrotTest {
 
-    /** The seed's R function, transcribed literally. */
-    private static int referenceMandelbrot(double x0, double y0, int lim) {
-        double x = x0, y = y0;
-        int iter = 0;
-        while (x * x + y * y < 4 && iter < lim) {
-            double xtemp = x * x - y * y + x0;
-            y = 2 * x * y + y0;
-            x = xtemp;
-            iter = iter + 1;
-        }
-        return iter;
-    }
-
     @Test
     void rowsEqualThePlainScalarReference() {
         int[][] shapes = {{240, 240, 100}, {57, 31, 1000}, {2, 2, 1}, {300, 7, 5000}};
@@ -32,7 +20,7 @@ class MandelbrotTest {
             int[] ref = new int[s[0] * s[1]];
             for (int r = 0; r < s[1]; r++) {
                 double y = -1.3 + r * (2.6 / (s[1] - 1));
-                for (int c = 0; c < s[0]; c++) ref[r * s[0] + c] = referenceMandelbrot(-2.0 + c * (2.6 / (s[0] - 1)), y, s[2]);
+                for (int c = 0; c < s[0]; c++) ref[r * s[0] + c] = SeedFunctions.mandelbrot(-2.0 + c * (2.6 / (s[0] - 1)), y, s[2]);
             }
             assertArrayEquals(ref, counts, "grid " + s[0] + "x" + s[1] + " limit " + s[2]);
         }
