@@ -35,7 +35,7 @@ final class HartiganWong {
     /** Relative margin on every bound proof, far above the ~1e-15 rounding of a distance. */
     private static final double SLACK = 1e-9;
     /** Room for cluster sizes to change before a pair's rho must be raised (which re-keys its points). */
-    private static final double RHO_HEADROOM = 1e-3;
+    private static final double RHO_HEADROOM = 1e-4;
     /** Points screened per quick-transfer block; transfers come every ~100+ steps on large data. */
     private static final int BLOCK = 32;
 
