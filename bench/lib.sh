@@ -58,10 +58,12 @@ machine_table() {
   echo "| JDK | $jdk |"
 }
 
-# update_results NAME FILE : puts FILE's markdown into RESULTS.md between the markers
+# update_results NAME <<MD ... : puts the markdown on stdin into RESULTS.md between the markers
 # <!-- BEGIN NAME --> and <!-- END NAME -->, replacing an older run or appending a new section.
 update_results() {
-  local name="$1" body="$2" tmp
+  local name="$1" body tmp
+  body="$(mktemp)"
+  cat > "$body"
   [ -f "$RESULTS" ] || printf '# rankexec benchmark results\n\n' > "$RESULTS"
   tmp="$(mktemp)"
   if grep -q "^<!-- BEGIN $name -->\$" "$RESULTS"; then
@@ -73,6 +75,7 @@ update_results() {
     { cat "$RESULTS"; echo; echo "<!-- BEGIN $name -->"; cat "$body"; echo "<!-- END $name -->"; } > "$tmp"
   fi
   mv "$tmp" "$RESULTS"
+  rm -f "$body"
   chmod 644 "$RESULTS"   # mktemp made it private
   note "updated section '$name' of $RESULTS"
 }

@@ -40,8 +40,7 @@ rows="$(awk -F, '
     for (i = 8; i <= NF; i++) if (unq($i) != "") params = params (params == "" ? "" : ", ") pname[i] "=" unq($i)
     err = unq($6); score = unq($5)
     printf "| %s | %s | %.3f | %s | %s |\n", b, params, score, (err == "NaN" ? "" : sprintf("%.3f", err)), unq($7) }' "$CSV")"
-body="$(mktemp)"
-cat > "$body" <<MD
+update_results jmh <<MD
 ## JMH: kernels' inner loops, generators' block fills, framework overhead
 
 | | |
@@ -56,5 +55,3 @@ $rows
 Short settings give a first look; errors are wide on this shared machine. For numbers to quote, run
 \`bench/run-jmh.sh --full\` on a quiet machine.
 MD
-update_results jmh "$body"
-rm -f "$body"

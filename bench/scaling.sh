@@ -81,8 +81,7 @@ for k in "${kernels[@]}"; do
   echo "| $k | \`${ARGS[$k]}\` | $load | $m1 / $m1w / $m1c | $m2 / $m2w / $m2c | **$me**: $(verdict "$me") | $mcpu | $l1 | $l2 | $le | $same |" >> "$rows"
 done
 
-body="$(mktemp)"
-cat > "$body" <<MD
+update_results scaling <<MD
 ## Parallel scaling: 1 vs 2 ranks (MPJ Express multicore) and 1 vs 2 local threads
 
 | | |
@@ -95,5 +94,4 @@ $(machine_table)
 |---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$rows")
 MD
-update_results scaling "$body"
-rm -f "$rows" "$body"
+rm -f "$rows"

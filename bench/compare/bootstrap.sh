@@ -26,8 +26,7 @@ row() { # row LABEL KEY
   echo "| $1 | R: $(kv "$2" "$OUT/bootstrap-r.txt") | rankexec: $(kv "$2" "$OUT/bootstrap-java.txt") |"
 }
 
-body="$(mktemp)"
-cat > "$body" <<MD
+update_results bootstrap <<MD
 ## Bootstrap (glm logistic regression on iris): rankexec vs R
 
 | | |
@@ -47,5 +46,3 @@ $(row "slope, full sample" slope_full_sample)
 $(row "slope, 95% percentile CI" slope_percentile_ci)
 $(row "slope, 95% normal CI" slope_normal_ci)
 MD
-update_results bootstrap "$body"
-rm -f "$body"

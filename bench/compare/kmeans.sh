@@ -27,8 +27,7 @@ ss_ok=$(awk -v a="$j_ss" -v b="$r_ss" 'BEGIN { print (a != "" && a <= b * (1 + 1
 verdict=$(awk -v s="$speedup" -v ok="$ss_ok" 'BEGIN { print (s != "n/a" && s >= 10 && ok == "no worse") ? "met" : "**missed**" }')
 echo "speedup R/rankexec = $speedup (target >= 10: $verdict), within-SS rankexec $j_ss vs R $r_ss ($ss_ok)"
 
-body="$(mktemp)"
-cat > "$body" <<MD
+update_results kmeans <<MD
 ## k-means seed case: rankexec vs R kmeans
 
 | | |
@@ -40,5 +39,3 @@ $(machine_table)
 | rankexec, $(kv algorithm "$OUT/kmeans-java.txt"), $THREADS thread(s) | **${j_s} s**, best tot.withinss $j_ss |
 | speedup R / rankexec | **${speedup}x** (target >= 10x with within-SS no worse: $verdict; within-SS $ss_ok) |
 MD
-update_results kmeans "$body"
-rm -f "$body"

@@ -25,8 +25,7 @@ same=$([ "$c_sum" = "$j_sum" ] && echo "identical" || echo "DIFFERENT")
 verdict=$(awk -v r="$r" 'BEGIN { print (r != "n/a" && r <= 1.25) ? "met" : "**missed**" }')
 echo "ratio rankexec/C = $r (target <= 1.25: $verdict), checksums $same"
 
-body="$(mktemp)"
-cat > "$body" <<MD
+update_results mandelbrot <<MD
 ## Mandelbrot: rankexec vs gcc -O3 C
 
 | | |
@@ -38,5 +37,3 @@ $(machine_table)
 | rankexec, \`$(kv kernel "$OUT/mandelbrot-java.txt")\`, 1 thread | best of $REPEATS: **${j_s} s** ($(kv ns_per_iteration "$OUT/mandelbrot-java.txt") ns/iteration; first, cold-JIT run $(kv first_seconds "$OUT/mandelbrot-java.txt") s), checksum $j_sum |
 | ratio rankexec / C | **$r** (target <= 1.25: $verdict); checksums $same |
 MD
-update_results mandelbrot "$body"
-rm -f "$body"

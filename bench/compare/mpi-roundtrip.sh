@@ -25,7 +25,6 @@ done
 cat "$OUT/mpi-roundtrip.txt"
 grep -q "round trip [0-9]" "$OUT/mpi-roundtrip.txt" || die "no round-trip figures measured"
 
-body="$(mktemp)"
 {
   echo "## MPI per-chunk round trip (2 ranks)"
   echo
@@ -39,6 +38,4 @@ body="$(mktemp)"
   echo "assignment); \"engine\" is the MPI engine's whole cost per chunk (scheduling, result transfer,"
   echo "combine) for chunks of one empty task (each line says which ranks ran them). Each figure is"
   echo "a mean over the exchanges of one run on this shared machine."
-} > "$body"
-update_results mpi-roundtrip "$body"
-rm -f "$body"
+} | update_results mpi-roundtrip

@@ -29,8 +29,7 @@ if [ -n "$(kv psock_seconds "$OUT/tiny-r.txt")" ]; then
   psock_line="| R foreach + doParallel, PSOCK cluster of 2, $(kv psock_tasks "$OUT/tiny-r.txt") tasks | $(kv psock_seconds "$OUT/tiny-r.txt") s ($(kv psock_us_per_task "$OUT/tiny-r.txt") us/task) |"
 fi
 
-body="$(mktemp)"
-cat > "$body" <<MD
+update_results tiny-tasks <<MD
 ## Framework overhead: $TASKS tiny tasks, rankexec local engine vs R foreach + doParallel
 
 | | |
@@ -46,5 +45,3 @@ $psock_line
 | speedup foreach(fork) / rankexec (first runs) | **${speedup}x** |
 | target: 100,000 empty tasks < 1 s (first run, cold JVM) | $scaled s: $verdict |
 MD
-update_results tiny-tasks "$body"
-rm -f "$body"

@@ -37,7 +37,7 @@ mrg_med="$(mkl mkl_mrg32k3a_median_ns)"; mrg_best="$(mkl mkl_mrg32k3a_best_ns)"
 j_mt="$(jmh mt2203Fill)"; j_mt_plain="$(jmh mt2203FillPlainJava)"; j_mrg="$(jmh mrg32k3aFill)"
 j_rand="$(jmh javaUtilRandom)"; j_split="$(jmh splittableRandom)"
 
-body="$(mktemp)"
+section="$(
 {
   echo "## Uniform doubles in blocks of 10^6: MKL vdRngUniform vs rankexec (ns per double, 1 thread)"
   echo
@@ -55,7 +55,6 @@ body="$(mktemp)"
   echo
   echo "Both sides produce the same MT2203 values (rng tests compare with MKL bit for bit). The machine is"
   echo "shared and noisy: compare numbers from the same run only."
-} > "$body"
-cat "$body"
-update_results uniform-rng "$body"
-rm -f "$body"
+})"
+echo "$section"
+update_results uniform-rng <<< "$section"
