@@ -118,19 +118,9 @@ final class Rankexec {
             double[] d = new double[draws];
             TaskStreams.create(RngKind.MRG32K3A, seed, i).fill(d, 0, draws);
             if (blobDoubles > 0) d[0] += DrawsApp.blobValue(DrawsApp.blobIndex(i, blobDoubles));
-            acc = foldCopy(acc, d);
+            acc = DrawsApp.fold(acc, d);
         }
         return new Job(0, "", hex(acc[0]), hex(acc[1]), "", tasks - failed.size(), 0, failed.size());
-    }
-
-    private static double[] foldCopy(double[] acc, double[] d) {
-        long h = Double.doubleToRawLongBits(acc[0]);
-        for (double x : d) {
-            h = h * 1_000_003L + Double.doubleToRawLongBits(x);
-            acc[1] += x;
-        }
-        acc[0] = Double.longBitsToDouble(h);
-        return acc;
     }
 
     static String hex(double v) {

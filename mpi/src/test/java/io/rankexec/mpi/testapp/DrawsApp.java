@@ -107,7 +107,7 @@ public final class DrawsApp {
     }
 
     /** acc[0]: an order-sensitive hash (as raw long bits); acc[1]: the plain sum of all draws. */
-    static double[] fold(double[] acc, Object taskResult) {
+    public static double[] fold(double[] acc, Object taskResult) {
         double[] draws = (double[]) taskResult;
         long h = Double.doubleToRawLongBits(acc[0]);
         for (double d : draws) {

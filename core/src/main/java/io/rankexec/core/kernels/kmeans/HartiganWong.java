@@ -58,12 +58,12 @@ final class HartiganWong {
     private final double[] toCentres;
     private int indx;
 
-    // Bounds: point i stays in IC1 while key[i] > threshold[pairOf[i]], pairOf[i] = IC1 * k + IC2.
+    // Bounds: point i stays in IC1 while key[i] > threshold[IC1 * k + IC2]. A key belongs to the point's
+    // current pair: every change of IC1 or IC2 is followed by setBounds or clears the key.
     private final double[] drift;
     private final double[] upperBase;
     private final double[] lowerBase;
     private final double[] key;
-    private final int[] pairOf;
     private final double[] rho;
     private final double[] threshold;
 
@@ -102,7 +102,6 @@ final class HartiganWong {
         this.upperBase = new double[m];
         this.lowerBase = new double[m];
         this.key = new double[m];
-        this.pairOf = new int[m];
         this.rho = new double[k * k];
         this.threshold = new double[k * k];
         Arrays.fill(key, Double.NEGATIVE_INFINITY);
@@ -166,7 +165,6 @@ final class HartiganWong {
             }
             ic1[i] = b1;
             ic2[i] = b2;
-            pairOf[i] = b1 * k + b2;
         }
     }
 
@@ -263,7 +261,7 @@ final class HartiganWong {
         int count = 0;
         for (int j = i; j < end; j++) {
             candidates[count] = j;
-            count += key[j] > threshold[pairOf[j]] ? 0 : 1;
+            count += key[j] > threshold[ic1[j] * k + ic2[j]] ? 0 : 1;
         }
         int kept = 0;
         for (int t = 0; t < count; t++) {
@@ -378,7 +376,6 @@ final class HartiganWong {
         an2[l2] = alt / (alt + 1.0);
         ic1[i] = l2;
         ic2[i] = l1;
-        pairOf[i] = l2 * k + l1;
         key[i] = Double.NEGATIVE_INFINITY; // no bounds until its distances are computed again
         for (int o = 0; o < k; o++) {
             refreshPair(l1, o);
@@ -400,7 +397,6 @@ final class HartiganWong {
         int p = l1 * k + l2;
         upperBase[i] = up;
         lowerBase[i] = low;
-        pairOf[i] = p;
         key[i] = keyOf(up, low, rho[p]);
     }
 
@@ -425,7 +421,7 @@ final class HartiganWong {
         if (needed > rho[p] * rho[p]) {
             rho[p] = rhoFor(l1, l2);
             for (int i = 0; i < m; i++) {
-                if (pairOf[i] == p && key[i] != Double.NEGATIVE_INFINITY) key[i] = keyOf(upperBase[i], lowerBase[i], rho[p]);
+                if (ic1[i] * k + ic2[i] == p && key[i] != Double.NEGATIVE_INFINITY) key[i] = keyOf(upperBase[i], lowerBase[i], rho[p]);
             }
         }
         threshold[p] = thresholdFor(l1, l2);
