@@ -13,8 +13,8 @@ OUT="$BENCH/target/compare"; mkdir -p "$OUT"
 for dev in niodev multicore; do
   for attempt in 1 2; do
     note "MPI round trip over $dev (attempt $attempt): $EXCHANGES raw exchanges, $CHUNKS engine chunks, 2 ranks"
-    if RANKEXEC_MAIN=io.rankexec.mpi.RoundTripBench timeout 600 "$ROOT/bin/rankexec" --ranks 2 --device "$dev" \
-         "$EXCHANGES" "$CHUNKS" > "$OUT/mpi-roundtrip-$dev.log" 2>&1 \
+    if timeout 600 "$ROOT/bin/rankexec" --ranks 2 --device "$dev" \
+         --class-path "$ROOT/mpi/target/rankexec-mpi-0.1.0-SNAPSHOT.jar" io.rankexec.mpi.RoundTripBench "$EXCHANGES" "$CHUNKS" > "$OUT/mpi-roundtrip-$dev.log" 2>&1 \
        && grep "round trip" "$OUT/mpi-roundtrip-$dev.log" >> "$OUT/mpi-roundtrip.txt"; then
       break
     fi

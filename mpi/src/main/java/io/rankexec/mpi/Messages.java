@@ -1,7 +1,7 @@
 package io.rankexec.mpi;
 
-import io.rankexec.core.engine.ChunkResult;
-import io.rankexec.core.engine.SerializedChunk;
+import io.rankexec.core.spi.ChunkResult;
+import io.rankexec.core.spi.SerializedChunk;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,13 @@
 package io.rankexec.mpi;
 
-import io.rankexec.core.engine.Chunk;
-import io.rankexec.core.engine.ChunkQueue;
-import io.rankexec.core.engine.ChunkRunner;
-import io.rankexec.core.engine.CollectorJobHandle;
-import io.rankexec.core.engine.ResultCollector;
-import io.rankexec.core.engine.SerializedChunk;
+import io.rankexec.core.spi.Chunk;
+import io.rankexec.core.spi.ChunkQueue;
+import io.rankexec.core.spi.ChunkRunner;
+import io.rankexec.core.spi.CollectorJobHandle;
+import io.rankexec.core.spi.ResultCollector;
+import io.rankexec.core.spi.SerializedChunk;
 import io.rankexec.core.job.Combiner;
+import io.rankexec.core.spi.MpjLaunch;
 import io.rankexec.core.job.Engine;
 import io.rankexec.core.job.JobHandle;
 import io.rankexec.core.job.JobResult;
@@ -33,25 +34,24 @@ import mpi.Intracomm;
 import mpi.MPI;
 
 /**
- * The job API over MPI (MPJ Express). SPMD: every rank creates the engine and submits the same
- * jobs in the same order; every rank, rank 0 included, computes chunks with core's
- * {@link ChunkRunner}. Rank 0 plans the chunks, serves workers' requests from a coordinator thread,
- * and feeds their results to the {@link ResultCollector} (combine, progress, checkpoint journal).
+ * The job API over MPI (MPJ Express), coordinator-only like mpi4py's {@code MPICommExecutor}: the
+ * user's program runs on rank 0 and submits jobs there; the other ranks run {@link #serve()},
+ * which never returns to user code until rank 0 closes the engine. So nothing on a worker rank
+ * can be mistaken for a result, and input files need only be readable on rank 0.
  *
- * <p>Per job: the ranks check they built the same job, rank 0 broadcasts its shared objects (they
- * replace the other ranks' own copies), then workers loop request -> chunk -> result. STATIC
- * scheduling pre-assigns chunks round robin over the computing ranks (rank r gets pending chunks
- * r, r+size, ...; ranks 1.. only when rank 0 does not compute); DYNAMIC hands out the next chunk
- * to whichever rank asks (self-scheduling), both through core's {@link ChunkQueue}. Results never
- * depend on either: see {@link Combiner.Order}.
+ * <p>Per job, rank 0 plans the chunks (and opens the checkpoint), then broadcasts the job: the
+ * task, the elements and the settings serialized once, followed by the shared objects (streamed
+ * in pieces, so no size limit). Every rank, rank 0 included, computes chunks with core's
+ * {@link ChunkRunner}; rank 0 serves workers' requests from a coordinator thread and feeds their
+ * results to the {@link ResultCollector} (combine, progress, checkpoint journal). STATIC
+ * scheduling pre-assigns chunks round robin over the computing ranks; DYNAMIC hands out the next
+ * chunk to whichever rank asks (self-scheduling), both through core's {@link ChunkQueue}. Results
+ * never depend on either: see {@link Combiner.Order}.
  *
  * <p>Liveness: a worker busy with a long chunk sends a heartbeat every {@code timeout/10}; rank 0
  * declares a rank silent for {@code timeout} dead, and a worker whose rank 0 does not answer for
  * {@code timeout} gives up. Both cases call the {@link FatalHandler} (the job cannot complete;
  * chunks already journaled survive for {@code --resume}).
- *
- * <p>The result of a job is meaningful on rank 0 only; other ranks get the final status and
- * counts with the combiner's initial value.
  */
 public final class MpiEngine implements Engine {
 
@@ -64,6 +64,9 @@ public final class MpiEngine implements Engine {
     /** Default liveness timeout; override with -Drankexec.mpi.timeout=SECONDS. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Commands rank 0 broadcasts to the serving ranks. */
+    private static final int CMD_JOB = 1, CMD_SHUTDOWN = 2;
+
     private final Intracomm comm;
     private final int rank;
     private final int size;
@@ -73,11 +76,6 @@ public final class MpiEngine implements Engine {
     private CompletableFuture<?> lastJob = CompletableFuture.completedFuture(null);
     private volatile CollectorJobHandle<?> runningOnRoot;
     private volatile boolean closed;
-
-    /** The engine on MPI.COMM_WORLD (MPI must be initialized) with the default timeout and handler. */
-    public static MpiEngine world() {
-        return new MpiEngine(MPI.COMM_WORLD, timeoutFromProperty(), MpiEngine::haltWithMessage);
-    }
 
     public MpiEngine(Intracomm comm, Duration timeout, FatalHandler fatal) {
         this.comm = Objects.requireNonNull(comm, "comm");
@@ -107,72 +105,55 @@ public final class MpiEngine implements Engine {
 
     @Override public int workers() { return size; }
 
-    @Override public boolean isCoordinator() { return rank == 0; }
-
     public int rank() { return rank; }
 
     public int size() { return size; }
 
     /**
-     * Collective: every rank must call it with the same job. Checks that all ranks built the same
-     * job and broadcasts the shared objects before it returns; the chunks then run in the
-     * background. Jobs run one after another in submission order.
+     * Rank 0 only. Plans the job, opens its checkpoint and sends it to the other ranks before it
+     * returns; the chunks then run in the background. Jobs run one after another in submission order.
      *
-     * @throws IllegalArgumentException on rank 0 if the checkpoint cannot be used or the ranks built
-     *                                  different jobs; other ranks then get IllegalStateException
+     * @throws IllegalArgumentException if the checkpoint cannot be used or the job cannot be sent
+     *                                  to the other ranks (a task or element that is not serializable)
      */
     @Override
     public synchronized <A, R, C> JobHandle<C> submit(JobSpec<A, R> spec, Combiner<? super R, C> combiner) {
+        if (rank != 0) throw new IllegalStateException("jobs are submitted on rank 0; rank " + rank + " serves them");
         if (closed) throw new IllegalStateException("engine " + name() + " is closed");
         lastJob.join(); // MPI calls of consecutive jobs must not interleave
-
-        // Compare the ranks' jobs before rank 0 opens anything: a refused job must leave no journal
-        // header or listener events behind.
-        long[] mine = {jobHash(spec)};
-        long[] all = new long[size]; // MPJ's tree Gather uses the buffer on inner ranks too
-        comm.Gather(mine, 0, 1, MPI.LONG, all, 0, 1, MPI.LONG, 0);
-        ResultCollector<R, C> collector = null;
-        RuntimeException refusal = null;
-        if (rank == 0) {
-            for (int r = 1; r < size && refusal == null; r++) {
-                if (all[r] != mine[0]) {
-                    refusal = new IllegalArgumentException("rank " + r + " built a different job than rank 0 (every rank"
-                            + " must run the same command with the same input files: " + spec.fingerprint() + ")");
-                }
-            }
-            if (refusal == null) {
-                try {
-                    collector = ResultCollector.open(spec, combiner, size);
-                } catch (RuntimeException e) {
-                    refusal = e;
-                }
-            }
+        // Everything that can refuse the job happens before the other ranks hear of it.
+        byte[] job = JobPayload.serialize(spec);
+        ResultCollector<R, C> collector = ResultCollector.open(spec, combiner, size);
+        if (size > 1) {
+            comm.Bcast(new int[] {CMD_JOB}, 0, 1, MPI.INT, 0);
+            SharedBroadcast.broadcast(comm, JobPayload.withShared(job, spec.shared()));
         }
-        int[] verdict = {refusal == null ? 1 : 0};
-        comm.Bcast(verdict, 0, 1, MPI.INT, 0);
-        if (verdict[0] == 0) {
-            if (rank != 0) throw new IllegalStateException("rank 0 refused the job");
-            throw refusal;
-        }
-
-        Map<String, Serializable> shared = spec.shared().isEmpty()
-                ? spec.shared() : SharedBroadcast.broadcast(comm, spec.shared());
-        ChunkRunner<A, R> runner;
-        if (rank == 0) {
-            ResultCollector<R, C> col = collector;
-            runner = new ChunkRunner<>(spec, shared, col::stopRequested, true);
-            RootRun<C> run = new RootRun<>(col, runner, spec.scheduling());
-            runningOnRoot = run.handle;
-            lastJob = CompletableFuture.runAsync(run::run, jobThread);
-            return run.handle;
-        }
-        AtomicBoolean stop = new AtomicBoolean();
-        runner = new ChunkRunner<>(spec, shared, stop::get, true);
-        WorkerRun<C> run = new WorkerRun<>(runner, stop, combiner, spec.taskCount());
+        ChunkRunner<A, R> runner = new ChunkRunner<>(spec, spec.shared(), collector::stopRequested, true);
+        RootRun<C> run = new RootRun<>(collector, runner, spec.scheduling());
+        runningOnRoot = run.handle;
         lastJob = CompletableFuture.runAsync(run::run, jobThread);
-        return new DoneHandle<>(run.result, spec.taskCount());
+        return run.handle;
     }
 
+    /**
+     * Ranks 1..size-1: serves rank 0's jobs, one after another, until rank 0 closes its engine.
+     * Never returns a result: results live on rank 0 only.
+     */
+    public void serve() {
+        if (rank == 0) throw new IllegalStateException("rank 0 submits jobs; the other ranks serve them");
+        int[] command = new int[1];
+        while (true) {
+            comm.Bcast(command, 0, 1, MPI.INT, 0);
+            if (command[0] != CMD_JOB) break;
+            Map<String, Serializable> received = SharedBroadcast.broadcast(comm, Map.of());
+            JobSpec<Object, Object> spec = JobPayload.read(received);
+            AtomicBoolean stop = new AtomicBoolean();
+            new WorkerRun(new ChunkRunner<>(spec, spec.shared(), stop::get, true), stop).run();
+        }
+        jobThread.shutdown();
+    }
+
+    /** Rank 0: waits for the last job (cancelling a running one) and releases the serving ranks. */
     @Override
     public void close() {
         CompletableFuture<?> last;
@@ -188,16 +169,8 @@ public final class MpiEngine implements Engine {
         } catch (RuntimeException ignored) {
             // the job reported its own failure
         }
+        if (rank == 0 && size > 1) comm.Bcast(new int[] {CMD_SHUTDOWN}, 0, 1, MPI.INT, 0);
         jobThread.shutdown();
-    }
-
-    /** What every rank must agree on: the job's fingerprint and the settings that shape the run. */
-    static long jobHash(JobSpec<?, ?> spec) {
-        String s = spec.fingerprint() + "|chunk=" + spec.chunkSize() + "|" + spec.scheduling()
-                + "|cof=" + spec.continueOnFailure() + "|shared=" + spec.shared().keySet();
-        CRC32 crc = new CRC32();
-        crc.update(s.getBytes(StandardCharsets.UTF_8));
-        return crc.getValue() ^ ((long) s.hashCode() << 32);
     }
 
     private Duration beatInterval() {
@@ -249,9 +222,7 @@ public final class MpiEngine implements Engine {
             } finally {
                 dog.stop();
             }
-            JobResult<C> r = handle.complete();
-            int[] summary = {r.status().ordinal(), r.tasksSucceeded(), r.tasksFromCheckpoint(), r.failures().size()};
-            comm.Bcast(summary, 0, summary.length, MPI.INT, 0);
+            handle.complete();
         }
 
         private void computeLocally() {
@@ -328,19 +299,13 @@ public final class MpiEngine implements Engine {
     // ---- ranks 1..size-1 -----------------------------------------------------------------------
 
     /** A worker rank's side of one job: request, compute (with heartbeats), send, until END. */
-    private final class WorkerRun<C> {
+    private final class WorkerRun {
         private final ChunkRunner<?, ?> runner;
         private final AtomicBoolean stop;
-        private final Combiner<?, C> combiner;
-        private final int taskCount;
-        private final long startNanos = System.nanoTime();
-        final CompletableFuture<JobResult<C>> result = new CompletableFuture<>();
 
-        WorkerRun(ChunkRunner<?, ?> runner, AtomicBoolean stop, Combiner<?, C> combiner, int taskCount) {
+        WorkerRun(ChunkRunner<?, ?> runner, AtomicBoolean stop) {
             this.runner = runner;
             this.stop = stop;
-            this.combiner = combiner;
-            this.taskCount = taskCount;
         }
 
         void run() {
@@ -365,17 +330,10 @@ public final class MpiEngine implements Engine {
                     }
                     reply = exchange(dog, Messages.result(r));
                 }
-                int[] summary = new int[4];
-                comm.Bcast(summary, 0, summary.length, MPI.INT, 0);
-                JobStatus status = JobStatus.values()[summary[0]];
-                result.complete(new JobResult<>(status, combiner.initial(), List.of(), taskCount, summary[1], summary[2],
-                        Duration.ofNanos(System.nanoTime() - startNanos)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                result.completeExceptionally(e);
             } catch (ExecutionException | RuntimeException e) {
                 fatal.fatal("MPI worker rank " + rank + " failed: " + (e instanceof ExecutionException ? e.getCause() : e));
-                result.completeExceptionally(e);
             } finally {
                 dog.stop();
                 compute.shutdownNow();
@@ -399,37 +357,6 @@ public final class MpiEngine implements Engine {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
-    }
-
-    private static void haltWithMessage(String message) {
-        System.err.println("rankexec: " + message);
-        System.err.flush();
-        Runtime.getRuntime().halt(3);
-    }
-
-    /** A job handle that completes with the given future (non-coordinator ranks). */
-    private static final class DoneHandle<C> implements JobHandle<C> {
-        private final CompletableFuture<JobResult<C>> future;
-        private final int total;
-
-        DoneHandle(CompletableFuture<JobResult<C>> future, int total) {
-            this.future = future;
-            this.total = total;
-        }
-
-        @Override
-        public JobStatus status() {
-            return future.isDone() && !future.isCompletedExceptionally() ? future.join().status() : JobStatus.RUNNING;
-        }
-
-        @Override public int tasksDone() { return future.isDone() ? total : 0; }
-
-        @Override public int tasksTotal() { return total; }
-
-        /** Only rank 0 can cancel a job (it tells the workers). */
-        @Override public boolean cancel() { return false; }
-
-        @Override public CompletableFuture<JobResult<C>> future() { return future; }
     }
 
     /**

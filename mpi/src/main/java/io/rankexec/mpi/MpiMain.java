@@ -1,61 +1,84 @@
 package io.rankexec.mpi;
 
-import io.rankexec.core.job.Engine;
-import java.io.OutputStream;
+import io.rankexec.core.job.GlobalOptions;
+import io.rankexec.core.job.Program;
+import io.rankexec.core.job.Rankexec;
+import io.rankexec.core.job.UsageException;
+import io.rankexec.core.spi.MpiLauncher;
+import io.rankexec.core.spi.ProgramRunner;
 import java.io.PrintStream;
 import mpi.MPI;
 
-/** The MPI side of {@link Main}: Init, run the program with an {@link MpiEngine}, Finalize. */
-final class MpiMain {
-    private MpiMain() { }
+/**
+ * {@link Rankexec#main} under mpjrun (found through {@link java.util.ServiceLoader}): Init, then
+ * rank 0 runs the program on an {@link MpiEngine} while the other ranks serve its jobs, Finalize.
+ * Rank 0's stdout and stderr are tagged for bin/rankexec (see {@link TaggedOutput}), which also
+ * reads the exit code from them: a rank must not call System.exit, as under the multicore device
+ * it would end all ranks.
+ */
+public final class MpiMain implements MpiLauncher {
 
-    /** Exit code for a job that could not complete because a rank or MPI itself failed. */
-    static final int MPI_FAILURE = 3;
-
-    static int run(String[] rawArgs, Program program) {
+    @Override
+    public void run(String[] rawArgs, Program program, String programIdentity) {
         String[] args = MPI.Init(rawArgs);
         int rank = MPI.COMM_WORLD.Rank();
         boolean tag = rank == 0 && TaggedOutput.requested();
         PrintStream console = System.out; // shared by all ranks under the multicore device
-        PrintStream out, err;
-        if (rank == 0) {
-            out = tag ? TaggedOutput.tagged(console, TaggedOutput.OUT) : System.out;
-            err = tag ? TaggedOutput.tagged(console, TaggedOutput.ERR) : System.err;
-        } else if (Boolean.getBoolean("rankexec.debugRanks")) { // diagnostics: every rank's output
-            out = TaggedOutput.tagged(System.err, "[rank " + rank + "] ");
-            err = out;
-        } else { // SPMD: the other ranks run the same program silently
-            out = err = new PrintStream(OutputStream.nullOutputStream());
+        MpiEngine.FatalHandler fatal = fatalHandler(rank, tag, console);
+        MpiEngine engine;
+        try {
+            engine = new MpiEngine(MPI.COMM_WORLD, MpiEngine.timeoutFromProperty(), fatal);
+        } catch (IllegalArgumentException e) { // a bad -Drankexec.mpi.timeout: the same on every rank
+            if (rank == 0) System.err.println("rankexec: error: " + e.getMessage());
+            fatal.fatal(e.getMessage());
+            return;
         }
-        MpiEngine.FatalHandler fatal = message -> {
+        int code = 0;
+        if (rank != 0) {
+            try {
+                engine.serve();
+            } catch (RuntimeException | Error e) {
+                fatal.fatal("internal error on rank " + rank + ": " + e);
+            }
+        } else {
+            if (tag) {
+                System.setOut(TaggedOutput.tagged(console, TaggedOutput.OUT));
+                System.setErr(TaggedOutput.tagged(console, TaggedOutput.ERR));
+            }
+            GlobalOptions options = null;
+            try {
+                options = GlobalOptions.fromEnvironment();
+            } catch (UsageException e) {
+                code = ProgramRunner.report(e, System.err);
+                engine.close(); // releases the serving ranks
+            }
+            if (options != null) {
+                Rankexec.setOptions(options);
+                code = ProgramRunner.run(engine, program, args, options, programIdentity, System.err);
+            }
+            System.out.flush();
+            System.err.flush();
+            if (tag) { // MPJ's own messages at Finalize stay untagged (bin/rankexec drops them)
+                System.setOut(console);
+                System.setErr(console);
+            }
+        }
+        MPI.Finalize();
+        if (tag) TaggedOutput.exit(console, code);
+    }
+
+    /** Ends every rank with exit code 3 and one line: the job cannot complete. */
+    static MpiEngine.FatalHandler fatalHandler(int rank, boolean tag, PrintStream console) {
+        return message -> {
             if (rank == 0) {
-                err.println("rankexec: error: " + message);
-                err.flush();
-                if (tag) TaggedOutput.exit(console, MPI_FAILURE);
+                System.err.println("rankexec: error: " + message);
+                System.err.flush();
+                if (tag) TaggedOutput.exit(console, Rankexec.MPI_FAILURE);
             } else {
                 System.err.println("rankexec: error: rank " + rank + ": " + message);
                 System.err.flush();
             }
-            Runtime.getRuntime().halt(MPI_FAILURE);
+            Runtime.getRuntime().halt(Rankexec.MPI_FAILURE);
         };
-        int code;
-        Engine[] engine = new Engine[1];
-        try {
-            code = program.run(args, options -> {
-                if (engine[0] == null) engine[0] = new MpiEngine(MPI.COMM_WORLD, MpiEngine.timeoutFromProperty(), fatal);
-                return engine[0];
-            }, out, err);
-        } catch (RuntimeException | Error e) {
-            // Other ranks may be waiting for this one in a collective: end the whole job, not a hang.
-            fatal.fatal("internal error on rank " + rank + ": " + e);
-            code = 70;
-        } finally {
-            if (engine[0] != null) engine[0].close();
-            out.flush();
-            err.flush();
-        }
-        MPI.Finalize();
-        if (tag) TaggedOutput.exit(console, code);
-        return code;
     }
 }

@@ -1,12 +1,10 @@
 package io.rankexec.mpi;
 
-import io.rankexec.core.cli.EngineOptions;
-import io.rankexec.core.cli.EngineProvider;
-import io.rankexec.core.engine.Chunk;
-import io.rankexec.core.engine.ChunkResult;
-import io.rankexec.core.engine.SerializedChunk;
+import io.rankexec.core.spi.MpjLaunch;
+import io.rankexec.core.spi.Chunk;
+import io.rankexec.core.spi.ChunkResult;
+import io.rankexec.core.spi.SerializedChunk;
 import io.rankexec.core.job.Combiner;
-import io.rankexec.core.job.Engine;
 import io.rankexec.core.job.JobSpec;
 import io.rankexec.core.job.Scheduling;
 import io.rankexec.core.job.TaskFailure;
@@ -16,7 +14,7 @@ import mpi.MPI;
 
 /**
  * Measures the per-chunk cost of the MPI engine (run with bin/rankexec --ranks 2 [--device niodev],
- * RANKEXEC_MAIN=io.rankexec.mpi.RoundTripBench; see mpi/bench/roundtrip.sh):
+ * {@code -cp mpi/target/rankexec-mpi-*.jar io.rankexec.mpi.RoundTripBench}; see bench/compare/mpi-roundtrip.sh):
  * <ol>
  *   <li>raw: the engine's exchange alone, rank 1 sending an empty chunk's serialized result and
  *       rank 0 answering with the next assignment (Recv, deserialize, Send), timed on rank 1;</li>
@@ -28,39 +26,49 @@ import mpi.MPI;
 public final class RoundTripBench {
     private RoundTripBench() { }
 
-    public static void main(String[] args) {
-        Main.launch(args, RoundTripBench::run);
-    }
-
-    static int run(String[] args, EngineProvider engines, PrintStream out, PrintStream err) {
-        java.util.List<String> nums = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--ranks")) i += args[i].contains("=") ? 0 : 1; // read by bin/rankexec
-            else nums.add(args[i]);
+    public static void main(String[] rawArgs) {
+        if (!MpjLaunch.isMpjStart(rawArgs)) {
+            System.err.println("roundtrip: run under MPI with at least 2 ranks (bin/rankexec --ranks 2 -cp ... " + RoundTripBench.class.getName() + ")");
+            System.exit(2);
         }
-        int exchanges = nums.size() > 0 ? Integer.parseInt(nums.get(0)) : 20000;
-        int chunks = nums.size() > 1 ? Integer.parseInt(nums.get(1)) : 20000;
-        try (Engine engine = engines.create(new EngineOptions(0, 0, true))) {
-            if (!(engine instanceof MpiEngine mpi) || mpi.size() < 2) {
-                err.println("roundtrip: run under MPI with at least 2 ranks (bin/rankexec --ranks 2 ...)");
-                return 2;
-            }
+        String[] args = MPI.Init(rawArgs);
+        int exchanges = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
+        int chunks = args.length > 1 ? Integer.parseInt(args[1]) : 20000;
+        boolean tag = MPI.COMM_WORLD.Rank() == 0 && TaggedOutput.requested();
+        PrintStream console = System.out;
+        PrintStream out = tag ? TaggedOutput.tagged(console, TaggedOutput.OUT) : console;
+        MpiEngine engine = new MpiEngine(MPI.COMM_WORLD, MpiEngine.timeoutFromProperty(),
+                MpiMain.fatalHandler(MPI.COMM_WORLD.Rank(), tag, console));
+        int code = 0;
+        if (engine.size() < 2) {
+            out.println("roundtrip: run with at least 2 ranks");
+            code = 2;
+        } else {
             for (int round = 0; round < 2; round++) { // round 0 warms up the JIT
-                double raw = rawRoundTripMicros(mpi, exchanges);
-                if (mpi.rank() == 0) System.setProperty("rankexec.mpi.rootComputes", "false"); // all chunks remote
+                double raw = rawRoundTripMicros(engine, exchanges);
+                if (engine.rank() != 0) {
+                    engine.serve(); // until rank 0 closes after its job
+                    engine = new MpiEngine(MPI.COMM_WORLD, MpiEngine.timeoutFromProperty(), MpiMain.fatalHandler(MPI.COMM_WORLD.Rank(), false, console));
+                    continue;
+                }
+                System.setProperty("rankexec.mpi.rootComputes", "false"); // all chunks remote
                 long t0 = System.nanoTime();
                 JobSpec<Void, Integer> spec = JobSpec.<Integer>timesToRun(chunks, ctx -> 0)
                         .chunkSize(1).scheduling(Scheduling.DYNAMIC).build();
                 engine.run(spec, Combiner.<Integer, Long>asArrived(() -> 0L, (a, r) -> a + r)).valueOrThrow();
                 double perChunk = (System.nanoTime() - t0) / 1e3 / chunks;
+                engine.close();
                 if (round == 1)
                     out.println(String.format(Locale.ROOT,
                             "%s ranks=%d: raw request/reply round trip %.1f us (%d exchanges); engine %.1f us per"
                                     + " chunk of 1 empty task (%d chunks, all on rank 1)",
-                            MpjLaunch.device(), mpi.size(), raw, exchanges, perChunk, chunks));
+                            MpjLaunch.device(), engine.size(), raw, exchanges, perChunk, chunks));
+                else engine = new MpiEngine(MPI.COMM_WORLD, MpiEngine.timeoutFromProperty(), MpiMain.fatalHandler(0, tag, console));
             }
         }
-        return 0;
+        out.flush();
+        MPI.Finalize();
+        if (tag) TaggedOutput.exit(console, code);
     }
 
     /** Rank 1 <-> rank 0 exchanges shaped like the engine's (empty result up, 4 ints down). */

@@ -1,9 +1,9 @@
 package io.rankexec.bench.compare;
 
-import io.rankexec.core.engine.LocalEngine;
-import io.rankexec.core.kernels.bootstrap.BootstrapKernel;
-import io.rankexec.core.kernels.bootstrap.BootstrapSummary;
-import io.rankexec.core.kernels.support.JobSettings;
+import io.rankexec.core.job.LocalEngine;
+import io.rankexec.kernels.bootstrap.BootstrapKernel;
+import io.rankexec.kernels.bootstrap.BootstrapSummary;
+import io.rankexec.core.job.JobSettings;
 
 /**
  * rankexec's side of bench/compare/bootstrap.sh: the bootstrap kernel on the doRedis example

@@ -1,11 +1,11 @@
 package io.rankexec.bench.compare;
 
-import io.rankexec.core.engine.LocalEngine;
-import io.rankexec.core.kernels.kmeans.KMeans;
-import io.rankexec.core.kernels.kmeans.KMeansKernel;
-import io.rankexec.core.kernels.support.CsvMatrixReader;
-import io.rankexec.core.kernels.support.DataMatrix;
-import io.rankexec.core.kernels.support.JobSettings;
+import io.rankexec.core.job.LocalEngine;
+import io.rankexec.kernels.kmeans.KMeans;
+import io.rankexec.kernels.kmeans.KMeansKernel;
+import io.rankexec.kernels.support.CsvMatrixReader;
+import io.rankexec.kernels.support.DataMatrix;
+import io.rankexec.core.job.JobSettings;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 package io.rankexec.bench.compare;
 
-import io.rankexec.core.kernels.mandelbrot.MandelbrotGrid;
-import io.rankexec.core.kernels.mandelbrot.MandelbrotRows;
+import io.rankexec.kernels.mandelbrot.MandelbrotGrid;
+import io.rankexec.kernels.mandelbrot.MandelbrotRows;
 
 /**
  * rankexec's side of bench/compare/mandelbrot.sh: the Mandelbrot kernel on one thread, timed

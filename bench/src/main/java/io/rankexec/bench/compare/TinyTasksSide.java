@@ -1,7 +1,7 @@
 package io.rankexec.bench.compare;
 
-import io.rankexec.core.engine.ChunkPlan;
-import io.rankexec.core.engine.LocalEngine;
+import io.rankexec.core.spi.ChunkPlan;
+import io.rankexec.core.job.LocalEngine;
 import io.rankexec.core.job.Combiner;
 import io.rankexec.core.job.JobSpec;
 

@@ -1,6 +1,6 @@
 package io.rankexec.bench.engine;
 
-import io.rankexec.core.engine.LocalEngine;
+import io.rankexec.core.job.LocalEngine;
 import io.rankexec.core.job.Combiner;
 import io.rankexec.core.job.JobSpec;
 import java.util.concurrent.TimeUnit;

@@ -1,10 +1,10 @@
 package io.rankexec.bench.kernels;
 
-import io.rankexec.core.kernels.bootstrap.Bootstrap;
-import io.rankexec.core.kernels.bootstrap.IrisData;
-import io.rankexec.core.kernels.bootstrap.Statistic;
-import io.rankexec.core.kernels.bootstrap.Statistics;
-import io.rankexec.core.kernels.support.DataMatrix;
+import io.rankexec.kernels.bootstrap.Bootstrap;
+import io.rankexec.kernels.bootstrap.IrisData;
+import io.rankexec.kernels.bootstrap.Statistic;
+import io.rankexec.kernels.bootstrap.Statistics;
+import io.rankexec.kernels.support.DataMatrix;
 import io.rankexec.rng.BlockRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,6 +1,6 @@
 package io.rankexec.bench.kernels;
 
-import io.rankexec.core.kernels.dice.Craps;
+import io.rankexec.kernels.dice.Craps;
 import io.rankexec.rng.BlockRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,9 +1,9 @@
 package io.rankexec.bench.kernels;
 
-import io.rankexec.core.kernels.kmeans.KMeans;
-import io.rankexec.core.kernels.kmeans.KMeansKernel;
-import io.rankexec.core.kernels.kmeans.KMeansResult;
-import io.rankexec.core.kernels.support.DataMatrix;
+import io.rankexec.kernels.kmeans.KMeans;
+import io.rankexec.kernels.kmeans.KMeansKernel;
+import io.rankexec.kernels.kmeans.KMeansResult;
+import io.rankexec.kernels.support.DataMatrix;
 import io.rankexec.rng.RngKind;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package io.rankexec.bench.kernels;
 
-import io.rankexec.core.kernels.mandelbrot.MandelbrotGrid;
-import io.rankexec.core.kernels.mandelbrot.MandelbrotRows;
+import io.rankexec.kernels.mandelbrot.MandelbrotGrid;
+import io.rankexec.kernels.mandelbrot.MandelbrotRows;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

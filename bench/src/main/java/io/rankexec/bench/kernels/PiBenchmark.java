@@ -1,6 +1,6 @@
 package io.rankexec.bench.kernels;
 
-import io.rankexec.core.kernels.pi.MonteCarloPi;
+import io.rankexec.kernels.pi.MonteCarloPi;
 import io.rankexec.rng.BlockRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

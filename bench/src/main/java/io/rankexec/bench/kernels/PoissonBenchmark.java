@@ -1,6 +1,6 @@
 package io.rankexec.bench.kernels;
 
-import io.rankexec.core.kernels.poisson.PoissonSimulation;
+import io.rankexec.kernels.poisson.PoissonSimulation;
 import io.rankexec.rng.BlockRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

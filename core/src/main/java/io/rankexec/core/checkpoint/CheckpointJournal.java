@@ -1,7 +1,7 @@
 package io.rankexec.core.checkpoint;
 
-import io.rankexec.core.engine.ChunkResult;
-import io.rankexec.core.engine.SerializedChunk;
+import io.rankexec.core.spi.ChunkResult;
+import io.rankexec.core.spi.SerializedChunk;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;

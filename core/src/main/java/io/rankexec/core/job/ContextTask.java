@@ -1,7 +1,9 @@
 package io.rankexec.core.job;
 
-/** A task that needs no element argument (the usual shape of a {@code timesToRun} job). */
+import java.io.Serializable;
+
+/** A task that needs no element argument (the usual shape of a {@code timesToRun} job); see {@link Task}. */
 @FunctionalInterface
-public interface ContextTask<R> {
+public interface ContextTask<R> extends Serializable {
     R run(TaskContext ctx) throws Exception;
 }

@@ -2,11 +2,18 @@ package io.rankexec.core.job;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.function.BiFunction;
 
 /**
- * Runs jobs: the local thread engine ({@code io.rankexec.core.engine.LocalEngine}) or the MPI
- * engine. Engines are interchangeable: for the same {@link JobSpec} and an IN_ORDER combiner the
- * result is bit-identical whatever the engine, worker count, chunk size or scheduling.
+ * Runs jobs: the local thread engine ({@link LocalEngine}), or the one a program started by
+ * {@link Rankexec} gets (local threads or MPI ranks). Engines are interchangeable: for the same
+ * {@link JobSpec} and an IN_ORDER combiner the result is bit-identical whatever the engine, worker
+ * count, chunk size or scheduling.
+ *
+ * <p>The common cases are one line each, like {@code ExecutorService.invokeAll} or mpi4py's
+ * {@code executor.map}: {@link #map}, {@link #repeat}, {@link #reduce}. For shared objects,
+ * chunking, failure policy or non-blocking use, build a {@link JobSpec} and {@link #run} or
+ * {@link #submit} it.
  */
 public interface Engine extends AutoCloseable {
 
@@ -16,12 +23,9 @@ public interface Engine extends AutoCloseable {
     /** Number of parallel workers (threads or ranks) tasks run on; decides the default chunk size. */
     int workers();
 
-    /**
-     * True on the process that holds combined results and should print them and write output
-     * files: always for the local engine; rank 0 under MPI (every rank runs the same program).
-     */
-    default boolean isCoordinator() {
-        return true;
+    /** The settings this engine applies to the settings a job leaves unset (seed, generator, ...). */
+    default JobSettings settings() {
+        return JobSettings.DEFAULTS;
     }
 
     /** Starts the job and returns at once. */
@@ -49,6 +53,36 @@ public interface Engine extends AutoCloseable {
 
     default <A, R> JobResult<List<R>> run(JobSpec<A, R> spec) {
         return run(spec, Combiner.<R>toList(spec.taskCount()));
+    }
+
+    /**
+     * One task per item, results in item order: {@code engine.map(strikes, (ctx, k) -> price(k, ctx.rng()))}.
+     *
+     * @throws JobFailedException if any task failed (all tasks still ran; the exception's result
+     *                            holds the others' results and every failure)
+     */
+    default <A, R> List<R> map(List<? extends A> items, Task<A, R> task) {
+        return run(JobSpec.overElements(items, task).build()).valueOrThrow();
+    }
+
+    /**
+     * {@code n} tasks (rxExec's timesToRun), results in task order: {@code engine.repeat(400, ctx -> simulate(ctx.rng()))}.
+     *
+     * @throws JobFailedException if any task failed
+     */
+    default <R> List<R> repeat(int n, ContextTask<R> task) {
+        return run(JobSpec.timesToRun(n, task).build()).valueOrThrow();
+    }
+
+    /**
+     * {@code n} tasks folded in task order into one value, without keeping the list:
+     * {@code double sum = engine.reduce(400, ctx -> payoff(ctx.rng()), 0.0, Double::sum)}.
+     * Bit-identical for any ranks, threads, chunk size or schedule.
+     *
+     * @throws JobFailedException if any task failed
+     */
+    default <R, C> C reduce(int n, ContextTask<R> task, C initial, BiFunction<C, ? super R, C> fold) {
+        return run(JobSpec.timesToRun(n, task).build(), Combiner.<R, C>inOrder(() -> initial, fold)).valueOrThrow();
     }
 
     /** Releases threads/communicators; running jobs are cancelled. */

@@ -2,7 +2,6 @@ package io.rankexec.core.job;
 
 import io.rankexec.core.progress.ProgressListener;
 import io.rankexec.rng.RngKind;
-import io.rankexec.rng.StreamSpec;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +17,9 @@ import java.util.Objects;
  * chunk it, shared read-only objects, the RNG, failure policy, timeout, scheduling, progress and
  * checkpointing. Build one with {@link #timesToRun} or {@link #overElements}.
  *
- * <p>Under MPI every rank builds the same spec from the same inputs (SPMD); rank 0's shared objects
- * are broadcast to the others, and only rank 0 uses the progress listener and the checkpoint.
+ * <p>Under MPI the program runs on rank 0 only: the task, the elements and the settings travel to
+ * the other ranks serialized (so they must be serializable, see {@link Task}), shared objects are
+ * broadcast once, and the progress listener and the checkpoint stay on rank 0.
  *
  * @param <A> element argument type ({@link Void} for timesToRun)
  * @param <R> task result type
@@ -27,20 +27,19 @@ import java.util.Objects;
 public final class JobSpec<A, R> {
 
     /** RNG used when none is set: MRG32k3a, task i = stream i. */
-    public static final RngKind DEFAULT_RNG_KIND = RngKind.MRG32K3A;
-    /** Seed used when none is set. Fixed (not time-based) so every rank agrees and runs repeat. */
-    public static final long DEFAULT_SEED = 1L;
+    public static final RngKind DEFAULT_RNG_KIND = JobSettings.DEFAULTS.rng();
+    /** Seed used when none is set ({@link JobSettings#DEFAULT_SEED}). */
+    public static final long DEFAULT_SEED = JobSettings.DEFAULT_SEED;
+
+    // Bits of the settings a job sets itself; the others take the engine's (see withDefaults).
+    private static final int RNG = 1, SEED = 2, CHUNK = 4, SCHEDULING = 8, FAILURE = 16, TIMEOUT = 32, ALL = 63;
 
     private final int taskCount;
     private final List<A> elements;
     private final Task<A, R> task;
-    private final int chunkSize;
+    private final JobSettings settings;
+    private final int explicit;
     private final Map<String, Serializable> shared;
-    private final RngKind rngKind;
-    private final long seed;
-    private final boolean continueOnFailure;
-    private final Duration taskTimeout;
-    private final Scheduling scheduling;
     private final String identity;
     private final ProgressListener progress;
     private final Path checkpointDir;
@@ -50,13 +49,9 @@ public final class JobSpec<A, R> {
         this.taskCount = b.taskCount;
         this.elements = b.elements;
         this.task = b.task;
-        this.chunkSize = b.chunkSize;
+        this.settings = b.settings;
+        this.explicit = b.explicit;
         this.shared = Collections.unmodifiableMap(new LinkedHashMap<>(b.shared));
-        this.rngKind = b.rngKind;
-        this.seed = b.seed;
-        this.continueOnFailure = b.continueOnFailure;
-        this.taskTimeout = b.taskTimeout;
-        this.scheduling = b.scheduling;
         this.identity = b.identity;
         this.progress = b.progress;
         this.checkpointDir = b.checkpointDir;
@@ -104,23 +99,45 @@ public final class JobSpec<A, R> {
     public List<A> elements() { return elements; }
 
     /** Requested chunk size, or 0 if the engine should choose (see ChunkPlan.defaultChunkSize). */
-    public int chunkSize() { return chunkSize; }
+    public int chunkSize() { return settings.chunkSize(); }
 
-    public boolean hasChunkSize() { return chunkSize > 0; }
+    public boolean hasChunkSize() { return settings.chunkSize() > 0; }
+
+    /** The run settings: those the job set itself, the rest as defaulted so far. */
+    public JobSettings settings() { return settings; }
+
+    /**
+     * This job with {@code defaults} for every setting it did not set itself (an engine's settings,
+     * e.g. the command line's {@code --seed}). Settings made on the builder win.
+     */
+    public JobSpec<A, R> withDefaults(JobSettings defaults) {
+        JobSettings s = settings, d = defaults;
+        JobSettings merged = new JobSettings(
+                (explicit & RNG) != 0 ? s.rng() : d.rng(),
+                (explicit & SEED) != 0 ? s.seed() : d.seed(),
+                (explicit & CHUNK) != 0 ? s.chunkSize() : d.chunkSize(),
+                (explicit & SCHEDULING) != 0 ? s.scheduling() : d.scheduling(),
+                (explicit & FAILURE) != 0 ? s.continueOnFailure() : d.continueOnFailure(),
+                (explicit & TIMEOUT) != 0 ? s.taskTimeout() : d.taskTimeout());
+        if (merged.equals(settings)) return this;
+        Builder<A, R> b = toBuilder();
+        b.settings = merged;
+        return b.build();
+    }
 
     /** Shared objects by name, in registration order (unmodifiable). */
     public Map<String, Serializable> shared() { return shared; }
 
-    public RngKind rngKind() { return rngKind; }
+    public RngKind rngKind() { return settings.rng(); }
 
-    public long seed() { return seed; }
+    public long seed() { return settings.seed(); }
 
-    public boolean continueOnFailure() { return continueOnFailure; }
+    public boolean continueOnFailure() { return settings.continueOnFailure(); }
 
     /** Per-task timeout, or null for none. */
-    public Duration taskTimeout() { return taskTimeout; }
+    public Duration taskTimeout() { return settings.taskTimeout(); }
 
-    public Scheduling scheduling() { return scheduling; }
+    public Scheduling scheduling() { return settings.scheduling(); }
 
     /** Job identity set by the caller (kernel name + parameters), or null. */
     public String identity() { return identity; }
@@ -140,18 +157,14 @@ public final class JobSpec<A, R> {
      */
     public String fingerprint() {
         return (identity == null ? "<no identity>" : identity)
-                + "|tasks=" + taskCount + "|rng=" + rngKind + ":" + seed;
+                + "|tasks=" + taskCount + "|rng=" + rngKind() + ":" + seed();
     }
 
     public Builder<A, R> toBuilder() {
         Builder<A, R> b = new Builder<>(taskCount, elements, task);
-        b.chunkSize = chunkSize;
+        b.settings = settings;
+        b.explicit = explicit;
         b.shared.putAll(shared);
-        b.rngKind = rngKind;
-        b.seed = seed;
-        b.continueOnFailure = continueOnFailure;
-        b.taskTimeout = taskTimeout;
-        b.scheduling = scheduling;
         b.identity = identity;
         b.progress = progress;
         b.checkpointDir = checkpointDir;
@@ -161,9 +174,9 @@ public final class JobSpec<A, R> {
 
     @Override
     public String toString() {
-        return "JobSpec[" + fingerprint() + ", chunkSize=" + (chunkSize > 0 ? chunkSize : "auto")
-                + ", " + scheduling + ", continueOnFailure=" + continueOnFailure
-                + (taskTimeout != null ? ", timeout=" + taskTimeout : "")
+        return "JobSpec[" + fingerprint() + ", chunkSize=" + (hasChunkSize() ? chunkSize() : "auto")
+                + ", " + scheduling() + ", continueOnFailure=" + continueOnFailure()
+                + (taskTimeout() != null ? ", timeout=" + taskTimeout() : "")
                 + (shared.isEmpty() ? "" : ", shared=" + shared.keySet()) + "]";
     }
 
@@ -172,13 +185,9 @@ public final class JobSpec<A, R> {
         private final int taskCount;
         private final List<A> elements;
         private final Task<A, R> task;
-        private int chunkSize;
+        private JobSettings settings = JobSettings.DEFAULTS;
+        private int explicit;
         private final Map<String, Serializable> shared = new LinkedHashMap<>();
-        private RngKind rngKind = DEFAULT_RNG_KIND;
-        private long seed = DEFAULT_SEED;
-        private boolean continueOnFailure = true;
-        private Duration taskTimeout;
-        private Scheduling scheduling = Scheduling.DYNAMIC;
         private String identity;
         private ProgressListener progress = ProgressListener.NONE;
         private Path checkpointDir;
@@ -193,7 +202,8 @@ public final class JobSpec<A, R> {
         /** Tasks per chunk (rxExec's {@code taskChunkSize}); must be >= 1. Unset: engine default. */
         public Builder<A, R> chunkSize(int size) {
             if (size < 1) throw new IllegalArgumentException("chunk size must be >= 1, got " + size);
-            this.chunkSize = size;
+            settings = settings.withChunkSize(size);
+            explicit |= CHUNK;
             return this;
         }
 
@@ -212,13 +222,21 @@ public final class JobSpec<A, R> {
         /** RNG kind and seed; task i draws from the stream for (kind, seed, i). */
         public Builder<A, R> rng(RngKind kind, long seed) {
             if (kind == null) throw new IllegalArgumentException("RNG kind must not be null");
-            this.rngKind = kind;
-            this.seed = seed;
+            settings = settings.withRng(kind).withSeed(seed);
+            explicit |= RNG | SEED;
             return this;
         }
 
         public Builder<A, R> seed(long seed) {
-            this.seed = seed;
+            settings = settings.withSeed(seed);
+            explicit |= SEED;
+            return this;
+        }
+
+        /** All run settings at once (the ones set before are replaced). */
+        public Builder<A, R> settings(JobSettings all) {
+            settings = Objects.requireNonNull(all, "settings");
+            explicit = ALL;
             return this;
         }
 
@@ -227,7 +245,8 @@ public final class JobSpec<A, R> {
          * failure stops the job (outstanding work is cancelled), status FAILED.
          */
         public Builder<A, R> continueOnFailure(boolean on) {
-            this.continueOnFailure = on;
+            settings = settings.withContinueOnFailure(on);
+            explicit |= FAILURE;
             return this;
         }
 
@@ -237,15 +256,14 @@ public final class JobSpec<A, R> {
          * Tasks then run on helper threads (a small per-task cost); null = no limit.
          */
         public Builder<A, R> taskTimeout(Duration timeout) {
-            if (timeout != null && (timeout.isNegative() || timeout.isZero()))
-                throw new IllegalArgumentException("task timeout must be positive, got " + timeout);
-            this.taskTimeout = timeout;
+            settings = settings.withTaskTimeout(timeout);
+            explicit |= TIMEOUT;
             return this;
         }
 
         public Builder<A, R> scheduling(Scheduling scheduling) {
-            if (scheduling == null) throw new IllegalArgumentException("scheduling must not be null");
-            this.scheduling = scheduling;
+            settings = settings.withScheduling(scheduling);
+            explicit |= SCHEDULING;
             return this;
         }
 
@@ -276,7 +294,6 @@ public final class JobSpec<A, R> {
         public JobSpec<A, R> build() {
             if (checkpointDir != null && identity == null)
                 throw new IllegalArgumentException("checkpointing needs a job identity (set identity(...))");
-            new StreamSpec(rngKind, seed, 0); // validates the seed range for this generator family
             return new JobSpec<>(this);
         }
     }

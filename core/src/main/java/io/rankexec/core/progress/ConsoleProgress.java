@@ -68,7 +68,7 @@ public final class ConsoleProgress implements ProgressListener {
         out.flush();
     }
 
-    /** "1234/10000 tasks (12.3%), 5678.9 tasks/s, ETA 00:01:23[, 2 failed][ - SUCCEEDED]". */
+    /** "1234/10000 tasks (12.3%), 5678.9 tasks/s, ETA 00:01:23[, 2 failed][ - COMPLETED]". */
     static String format(Progress p, JobStatus status) {
         StringBuilder sb = new StringBuilder();
         sb.append(p.tasksDone()).append('/').append(p.tasksTotal()).append(" tasks (")

@@ -2,10 +2,10 @@ package io.rankexec.core.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.rankexec.core.engine.Chunk;
-import io.rankexec.core.engine.ChunkResult;
-import io.rankexec.core.engine.ResultCollector;
-import io.rankexec.core.engine.SerializedChunk;
+import io.rankexec.core.spi.Chunk;
+import io.rankexec.core.spi.ChunkResult;
+import io.rankexec.core.spi.ResultCollector;
+import io.rankexec.core.spi.SerializedChunk;
 import io.rankexec.core.job.Combiner;
 import io.rankexec.core.job.JobResult;
 import io.rankexec.core.job.JobSpec;
@@ -77,7 +77,7 @@ class CheckpointJournalTest {
         assertEquals(0, second.pendingChunks().get(0).index());
         second.accept(SerializedChunk.of(result(0, 1.0, 2.0), 0));
         JobResult<Double> r = second.finish();
-        assertEquals(JobStatus.SUCCEEDED, r.status());
+        assertEquals(JobStatus.COMPLETED, r.status());
         assertEquals(33.0, r.value());
         assertEquals(2, r.tasksFromCheckpoint());
     }

@@ -2,7 +2,7 @@ package io.rankexec.core.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.rankexec.core.engine.LocalEngine;
+import io.rankexec.core.job.LocalEngine;
 import io.rankexec.core.job.Combiner;
 import io.rankexec.core.job.JobHandle;
 import io.rankexec.core.job.JobResult;

@@ -2,7 +2,7 @@ package io.rankexec.core.job;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.rankexec.core.engine.LocalEngine;
+import io.rankexec.core.job.LocalEngine;
 import io.rankexec.core.progress.ConsoleProgress;
 import io.rankexec.rng.RngKind;
 import java.nio.file.Path;

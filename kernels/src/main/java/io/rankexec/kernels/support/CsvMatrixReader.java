@@ -1,0 +1,118 @@
+package io.rankexec.kernels.support;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a numeric CSV file into a {@link DataMatrix}. A first line with any non-numeric field is
+ * a header. Every problem (missing or unreadable file, no data, ragged rows, non-numeric, NaN or
+ * infinite values) is an IllegalArgumentException whose one-line message names the file, line
+ * and column.
+ */
+public final class CsvMatrixReader {
+
+    private CsvMatrixReader() {
+    }
+
+    public static DataMatrix read(Path file) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) throw new IllegalArgumentException("cannot read " + name + ": it is a directory");
+        try (Reader in = Files.newBufferedReader(file)) {
+            return parse(in, name);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("cannot read " + name + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot read " + name + ": permission denied");
+        } catch (MalformedInputException e) {
+            throw new IllegalArgumentException("cannot read " + name + ": not UTF-8 text");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses CSV text from {@code in}; {@code name} is used in error messages. */
+    public static DataMatrix parse(Reader in, String name) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
+        List<String> header = List.of();
+        List<double[]> rows = new ArrayList<>();
+        int cols = -1;
+        try (CSVParser parser = format.parse(in)) {
+            for (CSVRecord rec : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (cols < 0 && rows.isEmpty() && header.isEmpty() && !allNumeric(rec)) {
+                    header = rec.toList();
+                    cols = rec.size();
+                    continue;
+                }
+                if (cols < 0) cols = rec.size();
+                if (rec.size() != cols)
+                    throw new IllegalArgumentException(name + " line " + line + " has " + rec.size()
+                            + " fields, expected " + cols);
+                double[] row = new double[cols];
+                for (int j = 0; j < cols; j++) row[j] = parseValue(rec.get(j), name, line, j + 1);
+                rows.add(row);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof MalformedInputException) throw new IllegalArgumentException("cannot read " + name + ": not UTF-8 text");
+            throw new IllegalArgumentException("cannot read " + name + ": " + firstLine(e.getCause().getMessage()));
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("cannot parse " + name + ": " + firstLine(e.getMessage()));
+        }
+        if (rows.isEmpty()) throw new IllegalArgumentException(name + " has no data rows");
+        double[] values = new double[rows.size() * cols];
+        for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, values, i * cols, cols);
+        return new DataMatrix(rows.size(), cols, values, header);
+    }
+
+    private static boolean allNumeric(CSVRecord rec) {
+        for (String s : rec) {
+            if (!looksNumeric(s)) return false;
+        }
+        return true;
+    }
+
+    private static boolean looksNumeric(String s) {
+        try {
+            Double.parseDouble(s.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            String t = s.trim();
+            return t.equalsIgnoreCase("NA") || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("-inf");
+        }
+    }
+
+    private static double parseValue(String s, String name, long line, int column) {
+        String t = s.trim();
+        if (t.equals("NA")) throw new IllegalArgumentException(name + " line " + line + ", column " + column + ": value is missing (NA)");
+        if (t.matches("(?i)[+-]?inf(inity)?"))
+            throw new IllegalArgumentException(name + " line " + line + ", column " + column + ": value '" + t + "' is not a finite number");
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            String what = t.isEmpty() ? "is empty" : "'" + t + "' is not a number";
+            throw new IllegalArgumentException(name + " line " + line + ", column " + column + ": value " + what);
+        }
+        if (!Double.isFinite(v))
+            throw new IllegalArgumentException(name + " line " + line + ", column " + column + ": value '" + t
+                    + "' is not a finite number");
+        return v;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "malformed CSV";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,72 @@
+package io.rankexec.mpi;
+
+import io.rankexec.core.job.JobSettings;
+import io.rankexec.core.job.JobSpec;
+import io.rankexec.core.job.Task;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a serving rank needs to compute a job's chunks: the task, the elements, the task count
+ * and the settings (generator, seed, failure policy, timeout). Rank 0 serializes it once per job,
+ * before the other ranks hear of the job, so a task that cannot travel is refused with one line
+ * and no rank is left half-way through a broadcast.
+ */
+record JobPayload(Task<Object, Object> task, List<Object> elements, int taskCount, JobSettings settings)
+        implements Serializable {
+
+    /** Key of the serialized payload among the shared objects of the broadcast. */
+    private static final String KEY = "\u0000rankexec.job";
+
+    @SuppressWarnings("unchecked")
+    static byte[] serialize(JobSpec<?, ?> spec) {
+        JobPayload p = new JobPayload((Task<Object, Object>) spec.task(), (List<Object>) spec.elements(), spec.taskCount(),
+                spec.settings());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(p);
+        } catch (NotSerializableException e) {
+            throw new IllegalArgumentException("the job cannot be sent to the other MPI ranks: its task or an element"
+                    + " holds a " + e.getMessage() + ", which is not serializable (capture only serializable values;"
+                    + " pass large read-only data with JobSpec.Builder.share)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize the job for the other MPI ranks: " + e, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The broadcast's content: the job's bytes first, then its shared objects. */
+    static Map<String, Serializable> withShared(byte[] job, Map<String, Serializable> shared) {
+        Map<String, Serializable> all = new LinkedHashMap<>();
+        all.put(KEY, job);
+        all.putAll(shared);
+        return all;
+    }
+
+    /** Rebuilds the job on a serving rank (no progress, no checkpoint: those live on rank 0). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static JobSpec<Object, Object> read(Map<String, Serializable> received) {
+        Map<String, Serializable> shared = new LinkedHashMap<>(received);
+        byte[] bytes = (byte[]) shared.remove(KEY);
+        JobPayload p;
+        try (ObjectInputStream in = new Messages.LoaderObjectInputStream(new ByteArrayInputStream(bytes))) {
+            p = (JobPayload) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot read the job sent by rank 0 (is the same class path on every rank?): " + e, e);
+        }
+        JobSpec.Builder<Object, Object> b = p.elements() == null
+                ? (JobSpec.Builder) JobSpec.timesToRun(p.taskCount(), (Task) p.task()) : JobSpec.overElements(p.elements(), p.task());
+        b.settings(p.settings());
+        shared.forEach(b::share);
+        return b.build();
+    }
+}
