@@ -240,6 +240,16 @@ public final class Mt2203 extends BlockRandom {
         Objects.checkFromIndexSize(off, len, out.length);
         Mt2203Kernel kernel = kernel();
         while (len > 0) {
+            if (pos == limit && len >= CHUNK && buf.length == N + CHUNK && kernel.fuses()) {
+                // a whole block in one pass straight into out; the words it outputs are consumed
+                System.arraycopy(buf, pos - N, buf, 0, N);
+                kernel.recurUnit(buf, tempered, CHUNK, twist, maskB, maskC, out, off);
+                pos = N + CHUNK;
+                limit = pos;
+                off += CHUNK;
+                len -= CHUNK;
+                continue;
+            }
             if (pos == limit) refill();
             int n = Math.min(len, limit - pos);
             kernel.unit(tempered, pos, n, out, off);
