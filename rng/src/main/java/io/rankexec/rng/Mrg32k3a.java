@@ -91,7 +91,7 @@ public final class Mrg32k3a extends BlockRandom implements RandomGenerator.Leapa
     public static Mrg32k3a forStream(long seed, long stream) {
         if (stream < 0) throw new IllegalArgumentException("stream index must be >= 0, got " + stream);
         long[] s = new Mrg32k3a(seed).stateWords();
-        Mrg32k3aJumps.advance(s, stream, Mrg32k3aJumps.STREAM_LOG2);
+        Mrg32k3aJumps.advanceStreams(s, stream);
         return new Mrg32k3a(s[0], s[1], s[2], s[3], s[4], s[5], new StreamSpec(RngKind.MRG32K3A, seed, stream));
     }
 

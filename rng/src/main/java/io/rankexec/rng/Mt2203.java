@@ -154,13 +154,20 @@ public final class Mt2203 extends BlockRandom {
         return substream;
     }
 
+    /** init_genrand(19650218) over N words, the same for every key: computed once (a serial chain of 69 multiplies). */
+    private static final int[] INIT_GENRAND = new int[N];
+
+    static {
+        INIT_GENRAND[0] = 19650218;
+        for (int i = 1; i < N; i++) {
+            INIT_GENRAND[i] = 1812433253 * (INIT_GENRAND[i - 1] ^ (INIT_GENRAND[i - 1] >>> 30)) + i;
+        }
+    }
+
     /** MT19937's init_by_array over N words: MKL's seeding for vslNewStream (key {seed}) and vslNewStreamEx. */
     private void initByArray(int[] key) {
         int[] mt = buf;
-        mt[0] = 19650218;
-        for (int i = 1; i < N; i++) {
-            mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
-        }
+        System.arraycopy(INIT_GENRAND, 0, mt, 0, N);
         int i = 1;
         int j = 0;
         for (int k = Math.max(N, key.length); k > 0; k--) {
@@ -240,6 +247,16 @@ public final class Mt2203 extends BlockRandom {
         Objects.checkFromIndexSize(off, len, out.length);
         Mt2203Kernel kernel = kernel();
         while (len > 0) {
+            if (pos == limit && len >= CHUNK && buf.length == N + CHUNK && kernel.fuses()) {
+                // a whole block in one pass straight into out; the words it outputs are consumed
+                System.arraycopy(buf, pos - N, buf, 0, N);
+                kernel.recurUnit(buf, tempered, CHUNK, twist, maskB, maskC, out, off);
+                pos = N + CHUNK;
+                limit = pos;
+                off += CHUNK;
+                len -= CHUNK;
+                continue;
+            }
             if (pos == limit) refill();
             int n = Math.min(len, limit - pos);
             kernel.unit(tempered, pos, n, out, off);

@@ -36,6 +36,21 @@ abstract class Mt2203Kernel {
     /** A short name for benchmarks and diagnostics. */
     abstract String name();
 
+    /** Whether {@link #recurUnit} is one pass (worth calling for every whole block of a long fill). */
+    boolean fuses() {
+        return false;
+    }
+
+    /**
+     * Computes x[69 .. 69 + count) and writes the uniform doubles of their tempered values to
+     * out[off .. off + count); t is scratch of x's length. Here the three passes; fusing kernels override.
+     */
+    void recurUnit(int[] x, int[] t, int count, int a, int b, int c, double[] out, int off) {
+        recur(x, count, a);
+        temper(x, t, N, count, b, c);
+        unit(t, N, count, out, off);
+    }
+
     /**
      * The kernel for generating {@code words} more words now: the vector one once warmed up, else
      * the scalar one (same values). Counts the words towards starting the warm-up.
@@ -61,12 +76,20 @@ abstract class Mt2203Kernel {
                 && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    /** The Vector API kernel, or null when jdk.incubator.vector is not resolved or not worth it here. */
+    /**
+     * The Vector API kernel for this CPU, or null when jdk.incubator.vector is not resolved or no
+     * kernel fits: the three-pass {@link Mt2203VectorKernel} with 512-bit vectors (AVX-512), else
+     * the one-pass {@link Mt2203FusedKernel} with 256-bit ones (AVX2).
+     */
     static Mt2203Kernel vectorOrNull() {
+        Mt2203Kernel k = load("io.rankexec.rng.Mt2203VectorKernel");
+        return k != null && k.name().equals("vector-512") ? k : load("io.rankexec.rng.Mt2203FusedKernel");
+    }
+
+    private static Mt2203Kernel load(String className) {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return null;
         try {
-            Mt2203Kernel k = (Mt2203Kernel) Class.forName("io.rankexec.rng.Mt2203VectorKernel")
-                    .getDeclaredConstructor().newInstance();
+            Mt2203Kernel k = (Mt2203Kernel) Class.forName(className).getDeclaredConstructor().newInstance();
             return k.name() != null ? k : null;
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             return null;
@@ -86,39 +109,35 @@ abstract class Mt2203Kernel {
     }
 
     /**
-     * The work of one generator refill and fill on scratch buffers, at short block sizes
-     * (fills from a few hundred words down to a few, so that every loop exit is in the profile
-     * C2 compiles from). The values are never read.
+     * Generator fills, one generator pinned to each kernel, at the lengths callers use (a long fill
+     * of whole blocks, shorter ones through the buffer), so that the race is the one generators
+     * would run: a kernel timed alone on scratch buffers can win there and lose inside a fill
+     * (see Mt2203FusedKernel). The values are never read.
      */
     private static final class Warmup extends VectorWarmup<Mt2203Kernel> {
-        private final int[] words = new int[N + 256];
-        private final int[] tempered = new int[N + 256];
-        private final double[] out = new double[256];
+        private final double[] out = new double[3 * 2048];
+        private Mt2203 vectorGen;
+        private final Mt2203 scalarGen = Mt2203.forTask(1, 0, SCALAR);
 
         Warmup() {
             super("mt2203", Mt2203Kernel::vectorOrNull);
-            for (int i = 0; i < words.length; i++) words[i] = 0x9E37_79B9 * (i + 1);
         }
 
         @Override
         void runVector(Mt2203Kernel vector, int call) {
-            run(vector, call);
+            if (vectorGen == null) vectorGen = Mt2203.forTask(1, 0, vector);
+            run(vectorGen, call);
         }
 
         @Override
         void runScalar(int call) {
-            run(SCALAR, call);
+            run(scalarGen, call);
         }
 
-        private void run(Mt2203Kernel k, int call) {
-            // short blocks: C2 compiles after a number of calls and loop iterations, and
-            // every iteration run before that (boxed vectors) is pure cost
-            int count = call == 7 ? 64 : 256;
-            int n = call == 6 ? 13 : count - 5 * call;
-            k.recur(words, count, 0x9908_B0DF);
-            k.temper(words, tempered, N, count, 0x9D2C_5680, 0xEFC6_0000);
-            k.unit(tempered, N, n, out, 0);
-            k.range(tempered, N + 1, n - 1, out, 0, -1.0, 3.0);
+        private void run(Mt2203 g, int call) {
+            int len = call == 7 ? 13 : call == 6 ? 300 : out.length - 5 * call;
+            g.fill(out, 0, len);
+            if (call == 5) g.fill(out, 0, len, -1.0, 3.0);
         }
     }
 

@@ -32,6 +32,26 @@ class Mrg32k3aTest {
                 2824425944L, 32183930L, 2093834863L}, Mrg32k3aJumps.power(2, 127));
     }
 
+    /** Stream jumps by byte tables equal the jumps by powers of two, for counts of every size. */
+    @Test
+    void streamJumpsByByteEqualJumpsByBit() {
+        SplittableRandom r = new SplittableRandom(127);
+        long[] counts = new long[300];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = i < 260 ? i : i < 280 ? r.nextLong(1_000_000_000_000L) : r.nextLong(Long.MAX_VALUE);
+        }
+        counts[counts.length - 1] = Long.MAX_VALUE;
+        counts[counts.length - 2] = 0xFFFF_FFFFL;
+        for (long n : counts) {
+            long[] start = Mrg32k3a.forStream(r.nextLong(1L << 32), 0).stateWords();
+            long[] bytes = start.clone();
+            long[] bits = start.clone();
+            Mrg32k3aJumps.advanceStreams(bytes, n);
+            Mrg32k3aJumps.advance(bits, n, Mrg32k3aJumps.STREAM_LOG2);
+            assertArrayEquals(bits, bytes, "streams " + n);
+        }
+    }
+
     /** The jump arithmetic's a*b mod m, including products above 2^63, against BigInteger. */
     @Test
     void mulModEqualsBigIntegerArithmetic() {

@@ -42,6 +42,73 @@ class Mt2203KernelTest {
         }
     }
 
+    /**
+     * The one-pass AVX2 kernel against the scalar one: long fills (whole blocks go through its fused
+     * pass) of many lengths at odd offsets, mixed with bits and range fills, over substreams and
+     * task keys; wherever the JVM has 256-bit int vectors, whatever kernel this CPU would choose.
+     */
+    @Test
+    void fusedKernelEqualsScalarKernel() {
+        assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "jdk.incubator.vector not available");
+        Mt2203Kernel fused = new Mt2203FusedKernel();
+        assumeTrue(fused.name() != null, "no 256-bit int vectors");
+        java.util.SplittableRandom lengths = new java.util.SplittableRandom(2203);
+        for (long task : new long[] {0, 1, 777, 6023, 6024 * 5L + 4000, 0xFFFF_FFFFL}) {
+            Mt2203 f = Mt2203.forTask(4242, task, fused);
+            Mt2203 s = Mt2203.forTask(4242, task, Mt2203Kernel.SCALAR);
+            for (int call = 0; call < 40; call++) {
+                int len = call % 4 == 0 ? lengths.nextInt(20) : lengths.nextInt(3 * 2048 + 70);
+                int off = lengths.nextInt(9);
+                double[] df = new double[off + len];
+                double[] ds = new double[off + len];
+                f.fill(df, off, len);
+                s.fill(ds, off, len);
+                assertArrayEquals(ds, df, "task " + task + ", call " + call + ", len " + len);
+                if (call % 5 == 4) {
+                    f.fill(df, off, len, -3.0, 0.25);
+                    s.fill(ds, off, len, -3.0, 0.25);
+                    assertArrayEquals(ds, df, "range, task " + task + ", call " + call);
+                }
+                assertEquals(s.nextBits32(), f.nextBits32());
+            }
+        }
+        for (int substream : new int[] {0, 1, 3000, 6023}) {
+            Mt2203 f = new Mt2203(7, substream).withKernel(fused);
+            Mt2203 s = new Mt2203(7, substream).withKernel(Mt2203Kernel.SCALAR);
+            double[] df = new double[50_000];
+            double[] ds = new double[50_000];
+            f.fill(df, 0, df.length);
+            s.fill(ds, 0, ds.length);
+            assertArrayEquals(ds, df, "substream " + substream);
+            assertArrayEquals(s.snapshot().words(), f.snapshot().words(), "state after the fill");
+        }
+    }
+
+    /** The fused pass against the three scalar passes on arbitrary states, edge words included. */
+    @Test
+    void fusedPassEqualsScalarPasses() {
+        assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "jdk.incubator.vector not available");
+        Mt2203Kernel fused = new Mt2203FusedKernel();
+        assumeTrue(fused.name() != null, "no 256-bit int vectors");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int round = 0; round < 50; round++) {
+            int count = 32 * (1 + r.nextInt(80));
+            int[] x = new int[Mt2203Kernel.N + count];
+            for (int i = 0; i < Mt2203Kernel.N; i++) {
+                x[i] = round < 3 ? new int[] {0, -1, Integer.MIN_VALUE}[round] : r.nextInt();
+            }
+            int[] xs = x.clone();
+            int a = r.nextInt(), b = r.nextInt(), c = r.nextInt();
+            int off = r.nextInt(5);
+            double[] df = new double[off + count];
+            double[] ds = new double[off + count];
+            fused.recurUnit(x, new int[x.length], count, a, b, c, df, off);
+            Mt2203Kernel.SCALAR.recurUnit(xs, new int[x.length], count, a, b, c, ds, off);
+            assertArrayEquals(xs, x, "words, round " + round);
+            assertArrayEquals(ds, df, "doubles, round " + round);
+        }
+    }
+
     /** Any mix of kernels, changed between calls of every size (inside blocks, across growth), gives the scalar calls' sequence. */
     @Test
     void switchingKernelsMidStreamKeepsTheSequence() {

@@ -44,6 +44,7 @@ public class UniformBlockBench {
     @Setup
     public void setUp() {
         mt2203 = new Mt2203(777, 0);
+        System.out.println("mt2203 kernel: " + mt2203.kernelName()); // bench/mkl/run.sh reports it
         mrg32k3a = new Mrg32k3a(777);
         random = new Random(777);
         splittable = new SplittableRandom(777);
