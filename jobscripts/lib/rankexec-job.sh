@@ -18,9 +18,16 @@ rx_init() {
     read -r -a RX_ARGS <<<"${RANKEXEC_ARGS:-}"
   fi
   [ ${#RX_ARGS[@]} -gt 0 ] \
-    || rx_die "no kernel given: pass [GLOBAL OPTIONS] KERNEL [KERNEL OPTIONS] after the script name, or set RANKEXEC_ARGS"
+    || rx_die "nothing to run: pass [GLOBAL OPTIONS] KERNEL [KERNEL OPTIONS] or [GLOBAL OPTIONS] --class-path CP MAIN_CLASS [ARGS...] after the script name, or set RANKEXEC_ARGS"
   local a
+  # Only rankexec's own options (before the kernel or --class-path) are checked: the program's
+  # arguments are its own and pass untouched, whatever their names.
   for a in "${RX_ARGS[@]}"; do
+    case "$a" in
+      --class-path|--class-path=*|-cp|--) break ;;
+      -*) ;;
+      *) break ;;
+    esac
     case "$a" in
       --ranks|--ranks=*)
         rx_die "do not pass $a: the job script sets it; set RANKS=N in the environment instead" ;;

@@ -91,7 +91,7 @@ class FaultIT {
         awaitNoProcess(ckpt); // orphaned ranks (if any) must be gone: they hold the journal
         long computedBefore = lines(log);
         Result r = Launcher.draws(Duration.ofSeconds(120), "--ranks", "2", "--device", "niodev", "--tasks", "" + TASKS,
-                "--chunks", "2", "--checkpoint", ckpt.toString(), "--resume", "--log", log.toString());
+                "--chunks", "2", "--checkpoint", ckpt.toString(), "--resume", "--log", log.toString(), "--sleep-ms", "100");
         assertEquals(0, r.exit(), r::toString);
         Job j = r.job();
         assertSameValue(reference(TASKS, 3, 12345, Set.of(), 0), j, "resumed after kill -9");
