@@ -3,6 +3,7 @@
 # here through bin/rankexec, which calls MPJ Express's starter for you).
 #
 # Usage:  jobscripts/mpjrun-example.sh MACHINES_FILE [GLOBAL OPTIONS] KERNEL [KERNEL OPTIONS]
+#         jobscripts/mpjrun-example.sh MACHINES_FILE [GLOBAL OPTIONS] --class-path CP MAIN_CLASS [ARGS...]
 #   e.g.  printf 'node1\nnode2\n' > machines
 #         RANKS=16 jobscripts/mpjrun-example.sh machines --seed 42 pi --samples 10000000000
 #

@@ -10,8 +10,8 @@ EX="$ROOT/examples/option-pricing"
 pass=0 fail=0
 check() { if eval "$2"; then pass=$((pass + 1)); echo "ok: $1"; else fail=$((fail + 1)); echo "FAILED: $1"; fi; }
 
-( cd "$ROOT" && mvn -q -B -o install -pl rng,core,mpi -am -DskipTests ) || { echo "0 passed, 1 failed"; exit 1; }
-( cd "$EX" && mvn -q -B -o package ) || ( cd "$EX" && mvn -q -B package ) || { echo "0 passed, 1 failed"; exit 1; }
+( cd "$ROOT" && mvn -q -B -o -Dstyle.color=never install -pl rng,core,mpi -am -DskipTests ) || { echo "0 passed, 1 failed"; exit 1; }
+( cd "$EX" && mvn -q -B -o -Dstyle.color=never package ) || ( cd "$EX" && mvn -q -B -Dstyle.color=never package ) || { echo "0 passed, 1 failed"; exit 1; }
 CP="$EX/target/option-pricing-1.0.jar:$EX/target/lib/*"
 MAIN=org.example.options.OptionPricing
 ARGS=(--tasks 24 --paths 20000 --strikes 4)

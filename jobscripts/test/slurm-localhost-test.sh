@@ -104,12 +104,34 @@ check_result "niodev job (2 ranks, srun-started daemon)" niodev.out "$REF_SMALL"
 if daemons_gone niodev.out; then pass "niodev job: daemons stopped"; else fail "niodev job: an MPJ daemon is still running"; fi
 
 # 3: deliver the time-limit signal once some tasks are journaled.
+# A user's own program (examples/option-pricing) through both scripts: --class-path CP MAIN ARGS.
+EXAMPLE="$ROOT/examples/option-pricing"
+[ -f "$EXAMPLE/target/option-pricing-1.0.jar" ] \
+  || ( cd "$ROOT" && mvn -q -B -o install -pl rng,core,mpi -am -DskipTests && cd "$EXAMPLE" && mvn -q -B -o package ) \
+  || abort "cannot build examples/option-pricing"
+EX=(--class-path "$EXAMPLE/target/option-pricing-1.0.jar:$EXAMPLE/target/lib/*" org.example.options.OptionPricing
+    --tasks 16 --paths 20000 --strikes 3)
+REF_EX="$("$ROOT/bin/rankexec" --quiet --seed "$SEED" "${EX[@]}" 2>/dev/null)"
+j5="$(submit example-single.out --cpus-per-task=2 "$ROOT/jobscripts/rankexec-single-node.sbatch" --quiet --seed "$SEED" "${EX[@]}")"
+j6="$(submit example-multi.out --nodes=1 --ntasks-per-node=2 "$ROOT/jobscripts/rankexec-multi-node.sbatch" --quiet --seed "$SEED" "${EX[@]}")"
+for pair in "$j5:example-single.out:single-node" "$j6:example-multi.out:multi-node"; do
+  IFS=: read -r jid out name <<<"$pair"
+  st="$(slurm_wait_job "$jid" 180)"
+  got="$(grep -a -E '^(price|strike) ' "$JOBS/$out" 2>/dev/null)"
+  if [ "$st" = COMPLETED ] && [ -n "$REF_EX" ] && [ "$got" = "$REF_EX" ]; then
+    pass "own program through the $name script: $(echo "$got" | head -1)"
+  else
+    fail "own program through the $name script: job $jid ended $st; got '$got', expected '$REF_EX'"
+    sed 's/^/    | /' "$JOBS/$out" 2>/dev/null | tail -15
+  fi
+done
+
 j3="$(submit requeue.out --nodes=1 --ntasks-per-node=2 "$ROOT/jobscripts/rankexec-multi-node.sbatch" --seed "$SEED" --chunk-size 1 "${LONG[@]}")"
-journal="$JOBS/rankexec-checkpoints/$j3/journal.rxj"
+journal="$JOBS/rankexec-checkpoints/$j3/job-1/journal.rxj"
 deadline=$((SECONDS + 120)); signalled=0
 while [ "$SECONDS" -lt "$deadline" ]; do
   # each journaled chunk is one serialized ChunkResult record
-  if [ "$(grep -ao 'engine.ChunkResult' "$journal" 2>/dev/null | wc -l)" -ge 10 ]; then
+  if [ "$(grep -ao 'spi.ChunkResult' "$journal" 2>/dev/null | wc -l)" -ge 10 ]; then
     scancel --signal=USR1 --batch "$j3" && signalled=1
     break
   fi
