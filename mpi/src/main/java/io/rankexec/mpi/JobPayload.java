@@ -21,16 +21,19 @@ import java.util.Map;
  * before the other ranks hear of the job, so a task that cannot travel is refused with one line
  * and no rank is left half-way through a broadcast.
  */
-record JobPayload(Task<Object, Object> task, List<Object> elements, int taskCount, JobSettings settings)
-        implements Serializable {
+record JobPayload(Task<Object, Object> task, List<Object> elements, int taskCount, JobSettings settings,
+                  int threads, int requests) implements Serializable {
+
+    /** A job as a serving rank receives it: what to compute, on how many threads, with how many open requests. */
+    record Received(JobSpec<Object, Object> spec, int threads, int requests) { }
 
     /** Key of the serialized payload among the shared objects of the broadcast. */
     private static final String KEY = "\u0000rankexec.job";
 
     @SuppressWarnings("unchecked")
-    static byte[] serialize(JobSpec<?, ?> spec) {
+    static byte[] serialize(JobSpec<?, ?> spec, int threads, int requests) {
         JobPayload p = new JobPayload((Task<Object, Object>) spec.task(), (List<Object>) spec.elements(), spec.taskCount(),
-                spec.settings());
+                spec.settings(), threads, requests);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(p);
@@ -54,7 +57,7 @@ record JobPayload(Task<Object, Object> task, List<Object> elements, int taskCoun
 
     /** Rebuilds the job on a serving rank (no progress, no checkpoint: those live on rank 0). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static JobSpec<Object, Object> read(Map<String, Serializable> received) {
+    static Received read(Map<String, Serializable> received) {
         Map<String, Serializable> shared = new LinkedHashMap<>(received);
         byte[] bytes = (byte[]) shared.remove(KEY);
         JobPayload p;
@@ -67,6 +70,6 @@ record JobPayload(Task<Object, Object> task, List<Object> elements, int taskCoun
                 ? (JobSpec.Builder) JobSpec.timesToRun(p.taskCount(), (Task) p.task()) : JobSpec.overElements(p.elements(), p.task());
         b.settings(p.settings());
         shared.forEach(b::share);
-        return b.build();
+        return new Received(b.build(), p.threads(), p.requests());
     }
 }

@@ -42,6 +42,8 @@ final class Messages {
     static final byte BEAT = 3;
     /** Up: a result too large to inline; 4-byte length follows, the bytes come on TAG_BULK. */
     static final byte LARGE = 4;
+    /** A result of a chunk with failed tasks, or stopped early: rank 0 accepts it before it replies. */
+    static final byte RESULT_TROUBLED = 5;
 
     /** Down: compute this chunk. */
     static final int ASSIGN = 1;
@@ -63,7 +65,7 @@ final class Messages {
         byte[] msg = chunk.buffer();
         if (chunk.offset() != RESULT_HEADROOM || chunk.length() != msg.length - RESULT_HEADROOM)
             throw new IllegalArgumentException("a result message needs exactly " + RESULT_HEADROOM + " byte of headroom");
-        msg[0] = RESULT;
+        msg[0] = chunk.result().isComplete() && !chunk.result().hasFailures() ? RESULT : RESULT_TROUBLED;
         return msg;
     }
 
@@ -80,10 +82,18 @@ final class Messages {
     }
 
     /**
-     * One up message as rank 0 received it: its source, kind and (for results) the result with the
-     * bytes it was read from (in {@code inbox} unless it came as LARGE: valid until the next receive).
+     * One up message as rank 0 received it: its source, kind and, for a result, the message's
+     * bytes (a copy of the inbox for an inline one, so they outlive the next receive).
      */
-    record Incoming(int source, byte kind, SerializedChunk result) { }
+    record Incoming(int source, byte kind, byte[] bytes, int length) {
+        boolean isResult() {
+            return kind == RESULT || kind == RESULT_TROUBLED;
+        }
+
+        SerializedChunk result() {
+            return readResult(bytes, length);
+        }
+    }
 
     /** Rank 0 side: receives the next up message from any worker into {@code inbox}. */
     static Incoming receiveUp(Intracomm comm, byte[] inbox) {
@@ -95,9 +105,10 @@ final class Messages {
             int len = (inbox[1] & 0xff) << 24 | (inbox[2] & 0xff) << 16 | (inbox[3] & 0xff) << 8 | (inbox[4] & 0xff);
             byte[] bulk = new byte[len];
             comm.Recv(bulk, 0, len, MPI.BYTE, w, TAG_BULK);
-            return new Incoming(w, RESULT, readResult(bulk, len));
+            return new Incoming(w, bulk[0], bulk, len);
         }
-        return new Incoming(w, kind, kind == RESULT ? readResult(inbox, n) : null);
+        boolean result = kind == RESULT || kind == RESULT_TROUBLED;
+        return new Incoming(w, kind, result ? java.util.Arrays.copyOf(inbox, n) : null, n);
     }
 
     /** Deserializes the result in a RESULT message once, keeping its bytes for the journal. */

@@ -25,11 +25,18 @@ public final class MpiMain implements MpiLauncher {
         boolean tag = rank == 0 && TaggedOutput.requested();
         PrintStream console = System.out; // shared by all ranks under the multicore device
         MpiEngine.FatalHandler fatal = fatalHandler(rank, tag, console);
+        // Rank 0 decides the options; every rank reads the same -D properties for its engine.
+        GlobalOptions options = null;
+        UsageException badOptions = null;
+        try {
+            options = GlobalOptions.fromEnvironment();
+        } catch (UsageException e) {
+            badOptions = e;
+        }
         MpiEngine engine;
         try {
-            engine = new MpiEngine(MPI.COMM_WORLD, MpiEngine.timeoutFromProperty(), fatal);
-        } catch (IllegalArgumentException e) { // a bad -Drankexec.mpi.timeout: the same on every rank
-            if (rank == 0) System.err.println("rankexec: error: " + e.getMessage());
+            engine = new MpiEngine(MPI.COMM_WORLD, MpiSettings.fromSystemProperties(options == null ? 1 : options.threads()), fatal);
+        } catch (IllegalArgumentException e) { // a bad -Drankexec.mpi.*: the same on every rank
             fatal.fatal(e.getMessage());
             return;
         }
@@ -45,14 +52,10 @@ public final class MpiMain implements MpiLauncher {
                 System.setOut(TaggedOutput.tagged(console, TaggedOutput.OUT));
                 System.setErr(TaggedOutput.tagged(console, TaggedOutput.ERR));
             }
-            GlobalOptions options = null;
-            try {
-                options = GlobalOptions.fromEnvironment();
-            } catch (UsageException e) {
-                code = ProgramRunner.report(e, System.err);
+            if (badOptions != null) {
+                code = ProgramRunner.report(badOptions, System.err);
                 engine.close(); // releases the serving ranks
-            }
-            if (options != null) {
+            } else {
                 Rankexec.setOptions(options);
                 code = ProgramRunner.run(engine, program, args, options, programIdentity, System.err);
             }

@@ -37,7 +37,9 @@ public final class RoundTripBench {
         boolean tag = MPI.COMM_WORLD.Rank() == 0 && TaggedOutput.requested();
         PrintStream console = System.out;
         PrintStream out = tag ? TaggedOutput.tagged(console, TaggedOutput.OUT) : console;
-        MpiEngine engine = new MpiEngine(MPI.COMM_WORLD, MpiEngine.timeoutFromProperty(),
+        // Rank 0 only coordinates, no prefetch: every chunk crosses MPI, one request/reply per chunk.
+        MpiSettings settings = MpiSettings.builder().rootComputes(false).prefetch(0).build();
+        MpiEngine engine = new MpiEngine(MPI.COMM_WORLD, settings,
                 MpiMain.fatalHandler(MPI.COMM_WORLD.Rank(), tag, console));
         int code = 0;
         if (engine.size() < 2) {
@@ -48,10 +50,9 @@ public final class RoundTripBench {
                 double raw = rawRoundTripMicros(engine, exchanges);
                 if (engine.rank() != 0) {
                     engine.serve(); // until rank 0 closes after its job
-                    engine = new MpiEngine(MPI.COMM_WORLD, MpiEngine.timeoutFromProperty(), MpiMain.fatalHandler(MPI.COMM_WORLD.Rank(), false, console));
+                    engine = new MpiEngine(MPI.COMM_WORLD, settings, MpiMain.fatalHandler(MPI.COMM_WORLD.Rank(), false, console));
                     continue;
                 }
-                System.setProperty("rankexec.mpi.rootComputes", "false"); // all chunks remote
                 long t0 = System.nanoTime();
                 JobSpec<Void, Integer> spec = JobSpec.<Integer>timesToRun(chunks, ctx -> 0)
                         .chunkSize(1).scheduling(Scheduling.DYNAMIC).build();
@@ -63,7 +64,7 @@ public final class RoundTripBench {
                             "%s ranks=%d: raw request/reply round trip %.1f us (%d exchanges); engine %.1f us per"
                                     + " chunk of 1 empty task (%d chunks, all on rank 1)",
                             MpjLaunch.device(), engine.size(), raw, exchanges, perChunk, chunks));
-                else engine = new MpiEngine(MPI.COMM_WORLD, MpiEngine.timeoutFromProperty(), MpiMain.fatalHandler(0, tag, console));
+                else engine = new MpiEngine(MPI.COMM_WORLD, settings, MpiMain.fatalHandler(0, tag, console));
             }
         }
         out.flush();
