@@ -10,6 +10,7 @@ import io.rankexec.core.job.JobSpec;
 import io.rankexec.core.job.JobStatus;
 import io.rankexec.core.job.TaskFailure;
 import io.rankexec.core.progress.ConsoleProgress;
+import io.rankexec.core.progress.Progress;
 import io.rankexec.core.progress.ProgressListener;
 import java.io.PrintStream;
 import java.util.List;
@@ -59,8 +60,10 @@ public final class ProgramEngine implements Engine {
     public <A, R, C> JobHandle<C> submit(JobSpec<A, R> spec, Combiner<? super R, C> combiner) {
         int ordinal = jobs.incrementAndGet();
         JobSpec.Builder<A, R> b = spec.withDefaults(options.settings()).toBuilder();
-        if (spec.progress() == ProgressListener.NONE && !options.quiet())
-            b.progress(new ConsoleProgress(err, err == System.err && System.console() != null, 5.0));
+        ProgressListener progress = spec.progress();
+        if (progress == ProgressListener.NONE && !options.quiet())
+            progress = new ConsoleProgress(err, err == System.err && System.console() != null, 5.0);
+        b.progress(warningsTo(progress, err));
         if (options.checkpoint() != null && spec.checkpointDir() == null) {
             b.checkpoint(options.checkpoint().resolve("job-" + ordinal), options.resume());
             b.identity(programIdentity + " | job " + ordinal + (spec.identity() == null ? "" : " | " + spec.identity()));
@@ -68,6 +71,21 @@ public final class ProgramEngine implements Engine {
         JobHandle<C> handle = delegate.submit(b.build(), combiner);
         handle.future().thenAccept(r -> report(ordinal, r));
         return handle;
+    }
+
+    /** {@code listener} with its warnings on {@code err} (even under --quiet). */
+    private static ProgressListener warningsTo(ProgressListener listener, PrintStream err) {
+        return new ProgressListener() {
+            @Override public void onStart(Progress p) { listener.onStart(p); }
+            @Override public void onUpdate(Progress p) { listener.onUpdate(p); }
+            @Override public void onFinish(Progress p, JobStatus s) { listener.onFinish(p, s); }
+            @Override public void onWarning(String message) {
+                synchronized (err) {
+                    err.println("rankexec: warning: " + message);
+                    err.flush();
+                }
+            }
+        };
     }
 
     private void report(int ordinal, JobResult<?> r) {

@@ -68,6 +68,12 @@ public final class ResultCollector<R, C> {
         List<Chunk> todo = new ArrayList<>();
         for (int i = 0; i < plan.chunkCount(); i++) if (!chunkDone[i]) todo.add(plan.chunk(i));
         this.pending = Collections.unmodifiableList(todo);
+        String damage = journal == null ? null : journal.damageReport();
+        if (damage != null) {
+            String warning = damage + "; " + (plan.taskCount() - tasksResumed) + " of " + plan.taskCount()
+                    + " tasks will be computed";
+            notifyListener(() -> listener.onWarning(warning));
+        }
         notifyListener(() -> listener.onStart(progress()));
     }
 
