@@ -75,6 +75,18 @@ class CsvMatrixReaderTest {
     }
 
     @Test
+    void aFileLargerThanTheHeapIsRefusedBeforeReading() throws IOException {
+        Path f = dir.resolve("huge.csv");
+        try (java.io.RandomAccessFile r = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            r.setLength(Runtime.getRuntime().maxMemory() + 1); // sparse: no disk space used
+        }
+        long t0 = System.nanoTime();
+        String m = assertThrows(IllegalArgumentException.class, () -> CsvMatrixReader.read(f)).getMessage();
+        assertTrue(m.contains("more than the whole Java heap") && m.contains("RANKEXEC_JAVA_OPTS=-Xmx"), m);
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "refused up front, not after reading");
+    }
+
+    @Test
     void rejectsMissingFileAndDirectory() {
         String missing = assertThrows(IllegalArgumentException.class, () -> CsvMatrixReader.read(dir.resolve("nope.csv"))).getMessage();
         assertEquals("cannot read nope.csv: no such file", name(missing));

@@ -8,6 +8,7 @@ import io.rankexec.core.spi.ResultCollector;
 import io.rankexec.core.spi.SerializedChunk;
 import io.rankexec.core.job.Combiner;
 import io.rankexec.core.spi.MpjLaunch;
+import io.rankexec.core.spi.ProgramRunner;
 import io.rankexec.core.job.Engine;
 import io.rankexec.core.job.JobHandle;
 import io.rankexec.core.job.JobResult;
@@ -218,7 +219,7 @@ public final class MpiEngine implements Engine {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                fatal.fatal("MPI communication failed on rank 0: " + e);
+                fatal.fatal(ProgramRunner.describeFatal("MPI communication failed on rank 0", e));
             } finally {
                 dog.stop();
             }
@@ -333,7 +334,8 @@ public final class MpiEngine implements Engine {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | RuntimeException e) {
-                fatal.fatal("MPI worker rank " + rank + " failed: " + (e instanceof ExecutionException ? e.getCause() : e));
+                fatal.fatal(ProgramRunner.describeFatal("MPI worker rank " + rank + " failed",
+                        e instanceof ExecutionException ? e.getCause() : e));
             } finally {
                 dog.stop();
                 compute.shutdownNow();

@@ -14,6 +14,7 @@ import io.rankexec.core.progress.Progress;
 import io.rankexec.core.progress.ProgressListener;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -69,8 +70,18 @@ public final class ProgramEngine implements Engine {
             b.identity(programIdentity + " | job " + ordinal + (spec.identity() == null ? "" : " | " + spec.identity()));
         }
         JobHandle<C> handle = delegate.submit(b.build(), combiner);
-        handle.future().thenAccept(r -> report(ordinal, r));
-        return handle;
+        // The program sees the job end only after its failures are reported (stderr in order).
+        CompletableFuture<JobResult<C>> reported = handle.future().thenApply(r -> {
+            report(ordinal, r);
+            return r;
+        });
+        return new JobHandle<>() {
+            @Override public JobStatus status() { return handle.status(); }
+            @Override public int tasksDone() { return handle.tasksDone(); }
+            @Override public int tasksTotal() { return handle.tasksTotal(); }
+            @Override public boolean cancel() { return handle.cancel(); }
+            @Override public CompletableFuture<JobResult<C>> future() { return reported; }
+        };
     }
 
     /** {@code listener} with its warnings on {@code err} (even under --quiet). */

@@ -22,7 +22,7 @@ import java.util.List;
  * header when every field is a name, data when every field is a number, and an error otherwise.
  * A name is a field that does not start like a number (a digit, sign or '.'), so a mistyped first
  * data row such as {@code 2..338167,1.5} is reported (line 1, column 1) instead of being dropped
- * as a header. Every problem (missing or unreadable file, no data, ragged rows, non-numeric, NaN or
+ * as a header. A file larger than the whole Java heap is refused before reading it. Every problem (missing or unreadable file, no data, ragged rows, non-numeric, NaN or
  * infinite values) is an IllegalArgumentException whose one-line message names the file, line
  * and column.
  */
@@ -34,6 +34,16 @@ public final class CsvMatrixReader {
     public static DataMatrix read(Path file) {
         String name = file.toString();
         if (Files.isDirectory(file)) throw new IllegalArgumentException("cannot read " + name + ": it is a directory");
+        long heap = Runtime.getRuntime().maxMemory();
+        try {
+            long size = Files.size(file);
+            if (size > heap)
+                throw new IllegalArgumentException("cannot read " + name + ": it is " + (size >> 20) + " MB, more than the"
+                        + " whole Java heap (" + (heap >> 20) + " MB); give the JVM more, e.g. RANKEXEC_JAVA_OPTS=-Xmx"
+                        + (size / (1L << 30) * 4 + 4) + "g");
+        } catch (IOException e) {
+            // not there or unreadable: reported by the read below
+        }
         try (Reader in = Files.newBufferedReader(file)) {
             return parse(in, name);
         } catch (NoSuchFileException e) {
