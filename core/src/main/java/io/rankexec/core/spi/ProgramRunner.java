@@ -131,14 +131,23 @@ public final class ProgramRunner {
         return m.replace("\r", " ").replace('\n', ' ').trim();
     }
 
+    private static final int PROBE_BYTES = 8192;
+
     /** Creates {@code dir} if missing and proves it writable before any work starts. */
     static void checkWritableDirectory(String option, Path dir) {
         if (dir == null) return;
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException(option + " " + dir + " is not a directory");
         try {
             Files.createDirectories(dir);
+            // A few KB written and forced: a full file system fails here too, not only a read-only one.
             Path probe = Files.createTempFile(dir, ".rankexec-probe", "");
-            Files.delete(probe);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(probe,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.allocate(PROBE_BYTES));
+                ch.force(true);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
         } catch (IOException | SecurityException e) {
             throw new UsageException(option + " " + dir + " is not writable (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
