@@ -3,6 +3,7 @@ package io.rankexec.mpi;
 import io.rankexec.core.spi.Chunk;
 import io.rankexec.core.spi.ChunkQueue;
 import io.rankexec.core.spi.ChunkRunner;
+import io.rankexec.core.spi.ProgramRunner;
 import io.rankexec.core.spi.CollectorJobHandle;
 import io.rankexec.core.spi.ResultCollector;
 import io.rankexec.core.job.Scheduling;
@@ -77,7 +78,7 @@ final class Coordinator<C> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            fatal.fatal("MPI communication failed on rank 0: " + e);
+            fatal.fatal(ProgramRunner.describeFatal("MPI communication failed on rank 0", e));
         } finally {
             dog.stop();
         }

@@ -45,7 +45,7 @@ public final class MpiMain implements MpiLauncher {
             try {
                 engine.serve();
             } catch (RuntimeException | Error e) {
-                fatal.fatal("internal error on rank " + rank + ": " + e);
+                fatal.fatal(ProgramRunner.describeFatal("internal error on rank " + rank, e));
             }
         } else {
             if (tag) {

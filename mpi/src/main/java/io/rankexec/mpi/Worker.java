@@ -2,6 +2,7 @@ package io.rankexec.mpi;
 
 import io.rankexec.core.spi.Chunk;
 import io.rankexec.core.spi.ChunkRunner;
+import io.rankexec.core.spi.ProgramRunner;
 import io.rankexec.core.spi.SerializedChunk;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -72,6 +73,7 @@ final class Worker {
                     if (exchange(dog, new byte[] {Messages.BEAT})[0] == Messages.STOP) stop.set(true);
                     continue;
                 }
+                if (done instanceof Error err) throw err; // e.g. OutOfMemoryError: reported as such
                 if (done instanceof Throwable t) throw new IllegalStateException("computing a chunk failed: " + t, t);
                 running--;
                 ends += take(exchange(dog, Messages.result((SerializedChunk) done)), waiting);
@@ -79,7 +81,7 @@ final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            fatal.fatal("MPI worker rank " + rank + " failed: " + e);
+            fatal.fatal(ProgramRunner.describeFatal("MPI worker rank " + rank + " failed", e));
         } finally {
             dog.stop();
             compute.shutdownNow();

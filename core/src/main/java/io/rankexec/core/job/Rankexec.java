@@ -41,6 +41,7 @@ public final class Rankexec {
     /** Runs {@code program} on the engine this process was started for, then exits with its code. */
     public static void main(String[] args, Program program) {
         String mainClass = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getName();
+        ProgramRunner.installOutOfMemoryHandler();
         if (MpjLaunch.isMpjStart(args)) {
             mpiLauncher().run(args, program, mainClass); // reports its exit code itself
             return;

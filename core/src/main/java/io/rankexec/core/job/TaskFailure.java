@@ -23,6 +23,10 @@ public record TaskFailure(int taskIndex, String exceptionClass, String message, 
     public static TaskFailure of(int taskIndex, Throwable error) {
         Throwable t = error;
         while (t instanceof ExecutionException && t.getCause() != null) t = t.getCause();
+        if (t instanceof OutOfMemoryError) { // not the task's bug: one line naming the heap, no trace
+            String m = io.rankexec.core.spi.ProgramRunner.outOfMemoryMessage();
+            return new TaskFailure(taskIndex, t.getClass().getName(), m, t.getClass().getName() + ": " + m);
+        }
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
         return new TaskFailure(taskIndex, t.getClass().getName(), String.valueOf(t.getMessage()), trace.toString());

@@ -21,4 +21,14 @@ public interface ProgressListener {
 
     /** Job ended with {@code status}. */
     default void onFinish(Progress p, JobStatus status) { }
+
+    /**
+     * Something the user must know although the job goes on (e.g. damaged checkpoint records that
+     * will be computed again). Not progress: the default prints it on stderr, also for
+     * {@link #NONE}, so a quiet run still says it.
+     */
+    default void onWarning(String message) {
+        System.err.println("rankexec: warning: " + message);
+        System.err.flush();
+    }
 }

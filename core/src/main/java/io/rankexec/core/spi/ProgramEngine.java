@@ -10,9 +10,11 @@ import io.rankexec.core.job.JobSpec;
 import io.rankexec.core.job.JobStatus;
 import io.rankexec.core.job.TaskFailure;
 import io.rankexec.core.progress.ConsoleProgress;
+import io.rankexec.core.progress.Progress;
 import io.rankexec.core.progress.ProgressListener;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,15 +61,42 @@ public final class ProgramEngine implements Engine {
     public <A, R, C> JobHandle<C> submit(JobSpec<A, R> spec, Combiner<? super R, C> combiner) {
         int ordinal = jobs.incrementAndGet();
         JobSpec.Builder<A, R> b = spec.withDefaults(options.settings()).toBuilder();
-        if (spec.progress() == ProgressListener.NONE && !options.quiet())
-            b.progress(new ConsoleProgress(err, err == System.err && System.console() != null, 5.0));
+        ProgressListener progress = spec.progress();
+        if (progress == ProgressListener.NONE && !options.quiet())
+            progress = new ConsoleProgress(err, err == System.err && System.console() != null, 5.0);
+        b.progress(warningsTo(progress, err));
         if (options.checkpoint() != null && spec.checkpointDir() == null) {
             b.checkpoint(options.checkpoint().resolve("job-" + ordinal), options.resume());
             b.identity(programIdentity + " | job " + ordinal + (spec.identity() == null ? "" : " | " + spec.identity()));
         }
         JobHandle<C> handle = delegate.submit(b.build(), combiner);
-        handle.future().thenAccept(r -> report(ordinal, r));
-        return handle;
+        // The program sees the job end only after its failures are reported (stderr in order).
+        CompletableFuture<JobResult<C>> reported = handle.future().thenApply(r -> {
+            report(ordinal, r);
+            return r;
+        });
+        return new JobHandle<>() {
+            @Override public JobStatus status() { return handle.status(); }
+            @Override public int tasksDone() { return handle.tasksDone(); }
+            @Override public int tasksTotal() { return handle.tasksTotal(); }
+            @Override public boolean cancel() { return handle.cancel(); }
+            @Override public CompletableFuture<JobResult<C>> future() { return reported; }
+        };
+    }
+
+    /** {@code listener} with its warnings on {@code err} (even under --quiet). */
+    private static ProgressListener warningsTo(ProgressListener listener, PrintStream err) {
+        return new ProgressListener() {
+            @Override public void onStart(Progress p) { listener.onStart(p); }
+            @Override public void onUpdate(Progress p) { listener.onUpdate(p); }
+            @Override public void onFinish(Progress p, JobStatus s) { listener.onFinish(p, s); }
+            @Override public void onWarning(String message) {
+                synchronized (err) {
+                    err.println("rankexec: warning: " + message);
+                    err.flush();
+                }
+            }
+        };
     }
 
     private void report(int ordinal, JobResult<?> r) {

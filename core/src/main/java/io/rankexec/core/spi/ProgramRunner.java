@@ -61,10 +61,8 @@ public final class ProgramRunner {
     /** One line (two for an unexpected exception of the program's own) and the exit code. */
     public static int report(Throwable t, PrintStream err) {
         if (t instanceof ExitRequest e) return e.code;
-        if (t instanceof OutOfMemoryError) {
-            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
-            err.println("rankexec: error: out of memory (Java heap " + maxMb + " MB): give the JVM more, e.g."
-                    + " RANKEXEC_JAVA_OPTS=-Xmx" + Math.max(1, 2 * maxMb / 1024) + "g, or use less data per process");
+        if (outOfMemory(t)) {
+            err.println("rankexec: error: " + outOfMemoryMessage());
             return Rankexec.FAILED;
         }
         if (t instanceof UsageException || t instanceof CheckpointMismatchException || t instanceof IllegalArgumentException) {
@@ -84,10 +82,56 @@ public final class ProgramRunner {
         return Rankexec.FAILED;
     }
 
+    /** True if {@code t} or one of its causes is an {@link OutOfMemoryError}. */
+    public static boolean outOfMemory(Throwable t) {
+        for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++)
+            if (t instanceof OutOfMemoryError) return true;
+        return false;
+    }
+
+    /** The one line every OutOfMemoryError becomes, on any rank or thread: this JVM's heap and the remedy. */
+    public static String outOfMemoryMessage() {
+        long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+        return "out of memory (Java heap " + maxMb + " MB): give the JVM more, e.g. RANKEXEC_JAVA_OPTS=-Xmx"
+                + Math.max(1, 2 * maxMb / 1024 + 1) + "g, or use less data per process";
+    }
+
+    /** {@code context + ": " + t}, or the out-of-memory line when {@code t} is one: for fatal paths. */
+    public static String describeFatal(String context, Throwable t) {
+        return outOfMemory(t) ? outOfMemoryMessage() + " (" + context + ")" : context + ": " + t;
+    }
+
+    /**
+     * Makes an uncaught OutOfMemoryError on any thread of this JVM one line on stderr instead of a
+     * stack trace; other uncaught exceptions keep the JVM's default report.
+     */
+    public static void installOutOfMemoryHandler() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        if (previous instanceof OutOfMemoryHandler) return;
+        Thread.setDefaultUncaughtExceptionHandler(new OutOfMemoryHandler(previous));
+    }
+
+    private record OutOfMemoryHandler(Thread.UncaughtExceptionHandler previous) implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            if (outOfMemory(e)) {
+                System.err.println("rankexec: error: " + outOfMemoryMessage() + " (thread " + t.getName() + ")");
+                System.err.flush();
+            } else if (previous != null) {
+                previous.uncaughtException(t, e);
+            } else {
+                System.err.print("Exception in thread \"" + t.getName() + "\" ");
+                e.printStackTrace();
+            }
+        }
+    }
+
     private static String oneLine(String message, Throwable t) {
         String m = message == null ? t.getClass().getSimpleName() : message;
         return m.replace("\r", " ").replace('\n', ' ').trim();
     }
+
+    private static final int PROBE_BYTES = 8192;
 
     /** Creates {@code dir} if missing and proves it writable before any work starts. */
     static void checkWritableDirectory(String option, Path dir) {
@@ -95,8 +139,15 @@ public final class ProgramRunner {
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException(option + " " + dir + " is not a directory");
         try {
             Files.createDirectories(dir);
+            // A few KB written and forced: a full file system fails here too, not only a read-only one.
             Path probe = Files.createTempFile(dir, ".rankexec-probe", "");
-            Files.delete(probe);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(probe,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.allocate(PROBE_BYTES));
+                ch.force(true);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
         } catch (IOException | SecurityException e) {
             throw new UsageException(option + " " + dir + " is not writable (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");

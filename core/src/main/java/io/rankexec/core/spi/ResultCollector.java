@@ -10,7 +10,6 @@ import io.rankexec.core.job.TaskFailure;
 import io.rankexec.core.progress.Progress;
 import io.rankexec.core.progress.ProgressListener;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,6 +67,12 @@ public final class ResultCollector<R, C> {
         List<Chunk> todo = new ArrayList<>();
         for (int i = 0; i < plan.chunkCount(); i++) if (!chunkDone[i]) todo.add(plan.chunk(i));
         this.pending = Collections.unmodifiableList(todo);
+        String damage = journal == null ? null : journal.damageReport();
+        if (damage != null) {
+            String warning = damage + "; " + (plan.taskCount() - tasksResumed) + " of " + plan.taskCount()
+                    + " tasks will be computed";
+            notifyListener(() -> listener.onWarning(warning));
+        }
         notifyListener(() -> listener.onStart(progress()));
     }
 
@@ -76,7 +81,7 @@ public final class ResultCollector<R, C> {
      *
      * @throws IllegalArgumentException    bad checkpoint use (journal exists without resume, in use)
      * @throws CheckpointMismatchException if the journal belongs to another job
-     * @throws UncheckedIOException        if the checkpoint cannot be read or written
+     * @throws IllegalArgumentException    also if the checkpoint cannot be read or written
      */
     public static <R, C> ResultCollector<R, C> open(JobSpec<?, ? extends R> spec, Combiner<? super R, C> combiner,
                                                     int workers) {
@@ -89,8 +94,9 @@ public final class ResultCollector<R, C> {
         try {
             journal = CheckpointJournal.open(spec.checkpointDir(), spec.fingerprint(), spec.chunkSize(),
                     defaultSize, spec.resume());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open checkpoint in " + spec.checkpointDir() + ": " + e.getMessage(), e);
+        } catch (IOException e) { // read-only, full, not permitted: the user's to fix (exit 2), nothing was computed
+            throw new IllegalArgumentException("cannot open the checkpoint journal in " + spec.checkpointDir() + ": "
+                    + e.getMessage(), e);
         }
         try {
             return new ResultCollector<>(spec, combiner, ChunkPlan.of(spec.taskCount(), journal.chunkSize()), journal);

@@ -55,10 +55,10 @@ class CheckpointResumeTest {
         List<Long> starts = new ArrayList<>();
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
             long pos = 4;
-            while (pos + 8 <= f.length()) {
+            while (pos + 16 <= f.length()) {
                 starts.add(pos);
                 f.seek(pos);
-                pos += 8 + f.readInt();
+                pos += 16 + f.readInt();
             }
         }
         return starts;
@@ -196,31 +196,122 @@ class CheckpointResumeTest {
         }
     }
 
+    static void flipByte(Path file, long pos) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(pos);
+            int b = f.read();
+            f.seek(pos);
+            f.write(b ^ 0x40);
+        }
+    }
+
+    /** A listener that keeps the warnings (what the user is told on stderr). */
+    static final class Warnings implements io.rankexec.core.progress.ProgressListener {
+        final List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        @Override public void onUpdate(io.rankexec.core.progress.Progress p) { }
+        @Override public void onWarning(String message) { messages.add(message); }
+    }
+
     @Test
-    void corruptRecordInTheMiddleDropsItAndEverythingAfter() throws Exception {
+    void corruptRecordInTheMiddleIsSkippedEveryOtherRecordKeptAndTheDamageReported() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         try (LocalEngine e = new LocalEngine(1)) {
             e.run(job(calls, 3).chunkSize(CHUNK).checkpoint(dir, false).build());
         }
         Path file = CheckpointJournal.fileIn(dir);
         List<Long> starts = recordStarts(file);
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            long pos = starts.get(4) + 8 + 20; // inside the payload of chunk record 3
-            f.seek(pos);
-            int b = f.read();
-            f.seek(pos);
-            f.write(b ^ 0x40);
-        }
+        long size = Files.size(file);
+        flipByte(file, starts.get(4) + 16 + 20); // inside the payload of chunk record 3
         try (CheckpointJournal j = CheckpointJournal.open(dir, job(calls, 3).build().fingerprint(), 0, 1, true)) {
-            assertEquals(List.of(0, 1, 2), j.recovered().stream().map(r -> r.chunkIndex()).toList());
-            assertEquals(starts.get(4), Files.size(file));
+            List<Integer> kept = j.recovered().stream().map(r -> r.chunkIndex()).toList();
+            assertEquals(List.of(0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14), kept, "every valid record kept");
+            assertEquals(1, j.damagedRecords());
+            assertEquals(starts.get(5) - starts.get(4), j.droppedBytes());
+            assertEquals(size, Files.size(file), "nothing after the damage is cut off");
+            assertTrue(j.damageReport().contains("1 damaged record skipped"), j.damageReport());
         }
         calls.set(0);
+        Warnings warnings = new Warnings();
         try (LocalEngine e = new LocalEngine(2)) {
+            double v = e.run(job(calls, 3).checkpoint(dir, true).progress(warnings).build(), sum()).valueOrThrow();
+            assertEquals(Double.doubleToLongBits(uninterrupted(3)), Double.doubleToLongBits(v));
+        }
+        assertEquals(CHUNK, calls.get(), "only the damaged record's chunk is recomputed");
+        assertEquals(1, warnings.messages.size(), warnings.messages.toString());
+        assertTrue(warnings.messages.get(0).contains("1 damaged record skipped"), warnings.messages.toString());
+        assertTrue(warnings.messages.get(0).endsWith("14 valid records kept; 7 of 100 tasks will be computed"),
+                warnings.messages.toString());
+    }
+
+    @Test
+    void aDamagedLengthFieldResynchronisesOnTheNextRecord() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (LocalEngine e = new LocalEngine(1)) {
+            e.run(job(calls, 3).chunkSize(CHUNK).checkpoint(dir, false).build());
+        }
+        Path file = CheckpointJournal.fileIn(dir);
+        List<Long> starts = recordStarts(file);
+        flipByte(file, starts.get(10) + 2); // the length of chunk record 9
+        try (CheckpointJournal j = CheckpointJournal.open(dir, job(calls, 3).build().fingerprint(), 0, 1, true)) {
+            assertEquals(14, j.recovered().size());
+            assertFalse(j.recovered().stream().anyMatch(r -> r.chunkIndex() == 9));
+            assertEquals(1, j.damagedRecords());
+        }
+    }
+
+    @Test
+    void aDamagedHeaderIsRefusedAndTheJournalLeftUntouched() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (LocalEngine e = new LocalEngine(1)) {
+            e.run(job(calls, 3).chunkSize(CHUNK).checkpoint(dir, false).build());
+        }
+        Path file = CheckpointJournal.fileIn(dir);
+        flipByte(file, 4 + 16 + 3); // inside the header's fingerprint
+        byte[] damaged = Files.readAllBytes(file);
+        for (boolean resume : new boolean[] {true, false}) {
+            calls.set(0);
+            try (LocalEngine e = new LocalEngine(1)) {
+                IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                        () -> e.run(job(calls, 3).checkpoint(dir, resume).build()));
+                assertTrue(ex.getMessage().contains("is damaged: its header"), ex.getMessage());
+                assertTrue(ex.getMessage().contains("left untouched"), ex.getMessage());
+            }
+            assertEquals(0, calls.get());
+            assertArrayEquals(damaged, Files.readAllBytes(file), "resume=" + resume);
+        }
+    }
+
+    @Test
+    void aRecordCopiedFromAnotherJobsJournalIsNotAccepted() throws Exception {
+        Path other = scratch.resolve("other");
+        AtomicInteger calls = new AtomicInteger();
+        try (LocalEngine e = new LocalEngine(1)) {
+            // same task count, chunk size and seed: the same chunk layout, another job
+            e.run(JobSpec.timesToRun(N, ctx -> 1e300).rng(RngKind.MRG32K3A, 3).identity("another job")
+                    .chunkSize(CHUNK).checkpoint(other, false).build());
+            e.run(job(calls, 3).chunkSize(CHUNK).checkpoint(dir, false).build());
+        }
+        Path file = CheckpointJournal.fileIn(dir), foreign = CheckpointJournal.fileIn(other);
+        List<Long> mine = recordStarts(file), theirs = recordStarts(foreign);
+        // replace this job's last record (chunk 14 of the single-threaded run) by the other's
+        byte[] foreignRecord = java.util.Arrays.copyOfRange(Files.readAllBytes(foreign), theirs.get(15).intValue(),
+                (int) Files.size(foreign));
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(mine.get(15));
+            f.seek(mine.get(15));
+            f.write(foreignRecord);
+        }
+        try (CheckpointJournal j = CheckpointJournal.open(dir, job(calls, 3).build().fingerprint(), 0, 1, true)) {
+            assertEquals(14, j.recovered().size());
+            assertEquals(1, j.foreignRecords());
+            assertTrue(j.damageReport().contains("copied from another job's journal"), j.damageReport());
+        }
+        calls.set(0);
+        try (LocalEngine e = new LocalEngine(1)) {
             double v = e.run(job(calls, 3).checkpoint(dir, true).build(), sum()).valueOrThrow();
             assertEquals(Double.doubleToLongBits(uninterrupted(3)), Double.doubleToLongBits(v));
         }
-        assertEquals(N - 3 * CHUNK, calls.get());
+        assertEquals(N - 14 * CHUNK, calls.get());
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
@@ -15,8 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a numeric CSV file into a {@link DataMatrix}. A first line with any non-numeric field is
- * a header. Every problem (missing or unreadable file, no data, ragged rows, non-numeric, NaN or
+ * Reads a numeric CSV file into a {@link DataMatrix}. A UTF-8 byte-order mark is skipped.
+ *
+ * <p>Header rule (a data row is never taken for a header without an error): the first row is a
+ * header when every field is a name, data when every field is a number, and an error otherwise.
+ * A name is a field that does not start like a number (a digit, sign or '.'), so a mistyped first
+ * data row such as {@code 2..338167,1.5} is reported (line 1, column 1) instead of being dropped
+ * as a header. A file larger than the whole Java heap is refused before reading it. Every problem (missing or unreadable file, no data, ragged rows, non-numeric, NaN or
  * infinite values) is an IllegalArgumentException whose one-line message names the file, line
  * and column.
  */
@@ -28,6 +34,16 @@ public final class CsvMatrixReader {
     public static DataMatrix read(Path file) {
         String name = file.toString();
         if (Files.isDirectory(file)) throw new IllegalArgumentException("cannot read " + name + ": it is a directory");
+        long heap = Runtime.getRuntime().maxMemory();
+        try {
+            long size = Files.size(file);
+            if (size > heap)
+                throw new IllegalArgumentException("cannot read " + name + ": it is " + (size >> 20) + " MB, more than the"
+                        + " whole Java heap (" + (heap >> 20) + " MB); give the JVM more, e.g. RANKEXEC_JAVA_OPTS=-Xmx"
+                        + (size / (1L << 30) * 4 + 4) + "g");
+        } catch (IOException e) {
+            // not there or unreadable: reported by the read below
+        }
         try (Reader in = Files.newBufferedReader(file)) {
             return parse(in, name);
         } catch (NoSuchFileException e) {
@@ -42,7 +58,10 @@ public final class CsvMatrixReader {
     }
 
     /** Parses CSV text from {@code in}; {@code name} is used in error messages. */
-    public static DataMatrix parse(Reader in, String name) throws IOException {
+    public static DataMatrix parse(Reader reader, String name) throws IOException {
+        PushbackReader in = new PushbackReader(reader, 1);
+        int first = in.read();
+        if (first >= 0 && first != BOM) in.unread(first);
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
         List<String> header = List.of();
         List<double[]> rows = new ArrayList<>();
@@ -51,7 +70,8 @@ public final class CsvMatrixReader {
             for (CSVRecord rec : parser) {
                 long line = parser.getCurrentLineNumber();
                 if (cols < 0 && rows.isEmpty() && header.isEmpty() && !allNumeric(rec)) {
-                    header = rec.toList();
+                    checkHeader(rec, name, line);
+                    header = rec.toList().stream().map(String::trim).toList();
                     cols = rec.size();
                     continue;
                 }
@@ -73,6 +93,19 @@ public final class CsvMatrixReader {
         double[] values = new double[rows.size() * cols];
         for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, values, i * cols, cols);
         return new DataMatrix(rows.size(), cols, values, header);
+    }
+
+    private static final int BOM = '\uFEFF';
+
+    /** A first row that is not all numbers must be all names (see the class comment). */
+    private static void checkHeader(CSVRecord rec, String name, long line) {
+        for (int j = 0; j < rec.size(); j++) {
+            String t = rec.get(j).trim();
+            if (looksNumeric(t) || (!t.isEmpty() && "0123456789+-.".indexOf(t.charAt(0)) >= 0))
+                throw new IllegalArgumentException(name + " line " + line + ", column " + (j + 1) + ": '" + t
+                        + "' in the first row, which is neither all numbers (data) nor all column names (header;"
+                        + " a name does not start with a digit, sign or '.')");
+        }
     }
 
     private static boolean allNumeric(CSVRecord rec) {
