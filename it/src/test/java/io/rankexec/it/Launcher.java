@@ -77,11 +77,11 @@ final class Launcher {
     }
 
     /** Launcher and global options the tests give DrawsApp's runs; all else is DrawsApp's own. */
-    private static final Set<String> LAUNCHER_OPTIONS = Set.of("--ranks", "--device", "--checkpoint");
+    private static final Set<String> LAUNCHER_OPTIONS = Set.of("--ranks", "--device", "--checkpoint", "--threads");
 
     /**
      * bin/rankexec's arguments for DrawsApp: launcher and global options ({@code --ranks --device
-     * --checkpoint --resume}) first, then {@code --class-path it/target/test-classes DrawsApp} and
+     * --checkpoint --threads --resume}) first, then {@code --class-path it/target/test-classes DrawsApp} and
      * the program's own arguments.
      */
     static String[] drawsArgs(String... args) {

@@ -60,6 +60,21 @@ class MpiEngineIT {
     }
 
     @Test
+    void ranksTimesThreadsGiveTheReferenceOnBothDevices() {
+        Job ref = reference(90, 3, 4242, Set.of(), 0);
+        for (String[] shape : new String[][] {{"--ranks", "2", "--threads", "3"}, {"--ranks", "3", "--threads", "2"},
+                {"--ranks", "2", "--device", "niodev", "--threads", "2"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(shape),
+                    java.util.stream.Stream.of("--tasks", "90", "--seed", "4242", "--chunks", "0,1,7", "--sched", "static,dynamic"))
+                    .toArray(String[]::new);
+            Result r = draws(T, args);
+            assertEquals(0, r.exit(), r::toString);
+            assertEquals(6, r.jobs().size(), r::toString);
+            for (Job j : r.jobs()) assertSameValue(ref, j, String.join(" ", shape) + ", chunk " + j.chunk() + ", " + j.sched());
+        }
+    }
+
+    @Test
     void niodevTwoRanksMatchTheReferenceForEveryChunkingAndScheduling() {
         // 9000 draws = 72 KB per task: every result exceeds the inline message size (header + bulk path).
         Job ref = reference(40, 9000, 99, Set.of(), 0);

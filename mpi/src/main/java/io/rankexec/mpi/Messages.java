@@ -125,7 +125,7 @@ final class Messages {
      * Resolves classes with this class's loader: under MPJ's multicore device every rank is a thread
      * with its own class loader, and objects must be rebuilt from the rank's own classes.
      */
-    static final class LoaderObjectInputStream extends ObjectInputStream {
+    static class LoaderObjectInputStream extends ObjectInputStream {
         LoaderObjectInputStream(InputStream in) throws IOException {
             super(in);
         }

@@ -97,14 +97,16 @@ public final class MpiEngine implements Engine {
         // Everything that can refuse the job happens before the other ranks hear of it.
         byte[] job = JobPayload.serialize(spec, settings.threadsPerRank(), settings.requestsPerRank());
         ResultCollector<R, C> collector = ResultCollector.open(spec, combiner, workers());
+        java.util.List<String> sharedArrays = new java.util.ArrayList<>();
         if (size > 1) {
             comm.Bcast(new int[] {CMD_JOB}, 0, 1, MPI.INT, 0);
-            SharedBroadcast.broadcast(comm, JobPayload.withShared(job, spec.shared()));
+            SharedBroadcast.broadcast(comm, JobPayload.withShared(job, spec.shared()), settings.shareArrays(), sharedArrays);
         }
         ChunkRunner<A, R> runner = new ChunkRunner<>(spec, spec.shared(), collector::stopRequested, true);
         Coordinator<C> run = new Coordinator<>(comm, settings, fatal, collector, runner, spec.scheduling());
         runningOnRoot = run.handle();
-        lastJob = CompletableFuture.runAsync(run::run, jobThread);
+        lastJob = CompletableFuture.runAsync(run::run, jobThread)
+                .whenComplete((ignored, error) -> SharedArrays.release(sharedArrays));
         return run.handle();
     }
 
@@ -118,7 +120,7 @@ public final class MpiEngine implements Engine {
         while (true) {
             comm.Bcast(command, 0, 1, MPI.INT, 0);
             if (command[0] != CMD_JOB) break;
-            JobPayload.Received job = JobPayload.read(SharedBroadcast.broadcast(comm, Map.of()));
+            JobPayload.Received job = JobPayload.read(SharedBroadcast.broadcast(comm, Map.of(), settings.shareArrays(), new java.util.ArrayList<>()));
             AtomicBoolean stop = new AtomicBoolean();
             ChunkRunner<Object, Object> runner = new ChunkRunner<>(job.spec(), job.spec().shared(), stop::get, true);
             new Worker(comm, settings, fatal, runner, stop, job.threads(), job.requests()).run();

@@ -12,8 +12,10 @@ import java.time.Duration;
  * @param threadsPerRank threads computing chunks in each rank
  * @param prefetch       chunks each rank holds beyond one per thread, so a thread never waits
  *                       for rank 0's reply to get its next chunk
+ * @param shareArrays    under the multicore device, large arrays of shared objects are held once
+ *                       for all ranks ({@link SharedArrays}); off: every rank gets its own copy
  */
-public record MpiSettings(Duration timeout, boolean rootComputes, int threadsPerRank, int prefetch) {
+public record MpiSettings(Duration timeout, boolean rootComputes, int threadsPerRank, int prefetch, boolean shareArrays) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -40,7 +42,8 @@ public record MpiSettings(Duration timeout, boolean rootComputes, int threadsPer
 
     /**
      * {@code -Drankexec.mpi.timeout=SECONDS} (bin/rankexec sets it from RANKEXEC_MPI_TIMEOUT),
-     * {@code -Drankexec.mpi.rootComputes=false}, {@code -Drankexec.mpi.prefetch=N}, and
+     * {@code -Drankexec.mpi.rootComputes=false}, {@code -Drankexec.mpi.prefetch=N},
+     * {@code -Drankexec.mpi.shareArrays=false} (for measuring what sharing saves), and
      * {@code threads} from the global {@code --threads} (0 = 1 per rank).
      */
     public static MpiSettings fromSystemProperties(int threads) {
@@ -58,6 +61,7 @@ public record MpiSettings(Duration timeout, boolean rootComputes, int threadsPer
             b.timeout(Duration.ofMillis((long) (seconds * 1000)));
         }
         if ("false".equals(System.getProperty("rankexec.mpi.rootComputes"))) b.rootComputes(false);
+        if ("false".equals(System.getProperty("rankexec.mpi.shareArrays"))) b.shareArrays(false);
         String p = System.getProperty("rankexec.mpi.prefetch");
         if (p != null) b.prefetch(Integer.parseInt(p.trim()));
         return b.build();
@@ -68,6 +72,7 @@ public record MpiSettings(Duration timeout, boolean rootComputes, int threadsPer
         private boolean rootComputes = true;
         private int threadsPerRank = 1;
         private int prefetch = 1;
+        private boolean shareArrays = true;
 
         public Builder timeout(Duration t) { timeout = t; return this; }
 
@@ -77,8 +82,10 @@ public record MpiSettings(Duration timeout, boolean rootComputes, int threadsPer
 
         public Builder prefetch(int n) { prefetch = n; return this; }
 
+        public Builder shareArrays(boolean on) { shareArrays = on; return this; }
+
         public MpiSettings build() {
-            return new MpiSettings(timeout, rootComputes, threadsPerRank, prefetch);
+            return new MpiSettings(timeout, rootComputes, threadsPerRank, prefetch, shareArrays);
         }
     }
 }

@@ -24,17 +24,26 @@ final class SharedBroadcast {
     /** Piece size; pieces are sent as [int header][bytes]: header = length, negated-minus-one on the last. */
     static final int PIECE = 8 << 20;
 
-    /** Collective. On rank 0 sends {@code shared} and returns it; elsewhere returns rank 0's copies. */
+    /**
+     * Collective. On rank 0 sends {@code shared} and returns it; elsewhere returns rank 0's copies.
+     * Under the multicore device (all ranks one JVM) large primitive arrays are not copied but
+     * handed over by reference ({@link SharedArrays}); their table keys are added to
+     * {@code arrayKeys} on rank 0, to {@link SharedArrays#release} when the job ends.
+     */
     @SuppressWarnings("unchecked")
-    static Map<String, Serializable> broadcast(Intracomm comm, Map<String, Serializable> shared) {
+    static Map<String, Serializable> broadcast(Intracomm comm, Map<String, Serializable> shared, boolean shareArrays,
+                                               java.util.List<String> arrayKeys) {
+        boolean oneJvm = shareArrays && io.rankexec.core.spi.MpjLaunch.isMulticoreThread();
         try {
             if (comm.Rank() == 0) {
-                try (ObjectOutputStream out = new ObjectOutputStream(new BcastOut(comm))) {
+                BcastOut pieces = new BcastOut(comm);
+                try (ObjectOutputStream out = oneJvm ? new SharedArrays.Out(pieces, arrayKeys) : new ObjectOutputStream(pieces)) {
                     out.writeObject(new LinkedHashMap<>(shared));
                 }
                 return shared;
             }
-            try (ObjectInputStream in = new Messages.LoaderObjectInputStream(new BcastIn(comm))) {
+            BcastIn pieces = new BcastIn(comm);
+            try (ObjectInputStream in = oneJvm ? new SharedArrays.In(pieces) : new Messages.LoaderObjectInputStream(pieces)) {
                 Map<String, Serializable> received = (Map<String, Serializable>) in.readObject();
                 in.transferTo(OutputStream.nullOutputStream()); // consume up to the last piece
                 return received;
