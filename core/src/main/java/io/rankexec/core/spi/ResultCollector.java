@@ -14,15 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The coordinating side of a job, shared by all engines: decides the chunk plan, restores
  * journaled chunks from a checkpoint, accepts {@link ChunkResult}s in any order from any worker,
- * feeds the combiner (IN_ORDER: buffered until the next chunk index is present), journals
- * completed chunks, reports progress and produces the {@link JobResult}.
+ * journals completed chunks (outside its lock: threads accepting at once do not queue behind
+ * each other's fsync), feeds them to the {@link ChunkFold}, reports progress and produces the
+ * {@link JobResult}.
  *
  * <p>Engine protocol: {@link #open} → compute {@link #pendingChunks()} (skipping work once
  * {@link #stopRequested()}), {@link #accept} each result → {@link #finish()} exactly once when no
@@ -38,14 +37,11 @@ public final class ResultCollector<R, C> {
     private final long startNanos = System.nanoTime();
     private final boolean[] chunkDone;
     private final List<Chunk> pending;
-    private final Map<Integer, ChunkResult> buffered = new HashMap<>();
+    private final ChunkFold<R, C> fold;
     private final List<TaskFailure> failures = new ArrayList<>();
     private String problem; // what stopped the engine (not a task), or null
 
-    private C acc;
-    private int nextInOrder;       // next chunk index the IN_ORDER fold waits for
     private int chunksDone;
-    private int tasksSucceeded;
     private int tasksResumed;
     private volatile int tasksDone;
     private volatile boolean stop;
@@ -62,7 +58,7 @@ public final class ResultCollector<R, C> {
         this.journal = journal;
         this.listener = spec.progress();
         this.chunkDone = new boolean[plan.chunkCount()];
-        this.acc = combiner.initial();
+        this.fold = new ChunkFold<>(combiner);
         if (journal != null) restore(journal.recovered());
         List<Chunk> todo = new ArrayList<>();
         for (int i = 0; i < plan.chunkCount(); i++) if (!chunkDone[i]) todo.add(plan.chunk(i));
@@ -160,22 +156,27 @@ public final class ResultCollector<R, C> {
         accept(chunk.result(), chunk);
     }
 
-    private synchronized void accept(ChunkResult r, SerializedChunk serialized) {
-        if (result != null) return;
+    private void accept(ChunkResult r, SerializedChunk serialized) {
         int idx = r.chunkIndex();
         if (idx < 0 || idx >= plan.chunkCount() || !plan.chunk(idx).equals(r.chunk()))
             throw new IllegalArgumentException("result " + r + " does not match " + plan);
-        if (chunkDone[idx]) return;
-        if (r.isComplete() && !r.hasFailures() && journal != null) {
+        // Journaled (fsync) before it counts, and outside this collector's lock: the journal
+        // serializes its own appends.
+        String journalProblem = null;
+        if (r.isComplete() && !r.hasFailures() && journal != null && !stop) {
             try {
                 if (serialized != null) journal.append(serialized);
                 else journal.append(r);
             } catch (IOException | RuntimeException e) {
-                stopByProblem("cannot write the checkpoint journal in " + spec.checkpointDir() + " (chunk " + idx + "): " + e);
+                journalProblem = "cannot write the checkpoint journal in " + spec.checkpointDir() + " (chunk " + idx + "): " + e;
             }
         }
-        if (r.hasFailures() && !spec.continueOnFailure()) stopByFailure();
-        absorb(r);
+        synchronized (this) {
+            if (result != null || chunkDone[idx]) return;
+            if (journalProblem != null) stopByProblem(journalProblem);
+            if (r.hasFailures() && !spec.continueOnFailure()) stopByFailure();
+            absorb(r);
+        }
         notifyListener(() -> listener.onUpdate(progress()));
     }
 
@@ -185,32 +186,7 @@ public final class ResultCollector<R, C> {
         if (!r.isComplete()) return; // a stopped chunk's partial results are not combined
         chunkDone[r.chunkIndex()] = true;
         chunksDone++;
-        if (combiner.order() == Combiner.Order.AS_ARRIVED) {
-            fold(r);
-        } else {
-            buffered.put(r.chunkIndex(), r);
-            ChunkResult next;
-            while (!stop && (next = buffered.remove(nextInOrder)) != null) {
-                fold(next);
-                nextInOrder++;
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void fold(ChunkResult r) {
-        boolean clean = !r.hasFailures();
-        for (int k = 0; k < r.count(); k++) {
-            if (!clean && !r.succeeded(k)) continue;
-            int task = r.firstTask() + k;
-            try {
-                acc = combiner.accumulate(acc, (R) r.result(k), task);
-            } catch (RuntimeException | Error e) {
-                stopByProblem("the combiner failed on the result of task " + task + ": " + e);
-                return;
-            }
-            tasksSucceeded++;
-        }
+        if (!fold.add(r, stop)) stopByProblem(fold.problem());
     }
 
     private void stopByFailure() {
@@ -240,7 +216,7 @@ public final class ResultCollector<R, C> {
         if (journal != null) closeQuietly(journal);
         failures.sort(Comparator.comparingInt(TaskFailure::taskIndex));
         status = s;
-        result = new JobResult<>(s, acc, failures, problem, plan.taskCount(), tasksSucceeded, tasksResumed,
+        result = new JobResult<>(s, fold.value(), failures, problem, plan.taskCount(), fold.tasksFolded(), tasksResumed,
                 Duration.ofNanos(System.nanoTime() - startNanos));
         JobStatus finalStatus = s;
         notifyListener(() -> listener.onFinish(progress(), finalStatus));
