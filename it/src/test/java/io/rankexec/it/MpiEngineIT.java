@@ -138,9 +138,10 @@ class MpiEngineIT {
 
     @Test
     void withRankZeroOnlyCoordinatingEveryChunkIsJournaledAndAFailureEndsTheWorker(@TempDir Path dir) throws Exception {
-        // Rank 1 computes every chunk, one after the other, so what it computed is exact.
+        // Rank 1 computes every chunk, one after the other and without prefetching the next, so
+        // what it computed is exact.
         Map<String, String> env = Launcher.env();
-        env.put("RANKEXEC_JAVA_OPTS", "-Drankexec.mpi.rootComputes=false");
+        env.put("RANKEXEC_JAVA_OPTS", "-Drankexec.mpi.rootComputes=false -Drankexec.mpi.prefetch=0");
         Path ckpt = dir.resolve("ckpt"), log = dir.resolve("computed.log");
         Result full = Launcher.draws(env, T, "--ranks", "2", "--tasks", "60", "--chunks", "1", "--checkpoint", ckpt.toString(),
                 "--log", log.toString());
