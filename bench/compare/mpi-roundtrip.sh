@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Per-chunk MPI round trip (DESIGN.md: "measured and reported"): runs the mpi module's
-# RoundTripBench (as mpi/bench/roundtrip.sh does) on 2 ranks over niodev (TCP, one JVM per rank)
+# RoundTripBench on 2 ranks over niodev (TCP, one JVM per rank)
 # and multicore (ranks as threads of one JVM), each device tried up to twice, and records its
 # lines in bench/RESULTS.md.
 #   bench/compare/mpi-roundtrip.sh
@@ -31,7 +31,7 @@ grep -q "round trip [0-9]" "$OUT/mpi-roundtrip.txt" || die "no round-trip figure
   echo "| | |"
   echo "|---|---|"
   machine_table
-  echo "| command | \`EXCHANGES=$EXCHANGES CHUNKS=$CHUNKS bench/compare/mpi-roundtrip.sh\` (io.rankexec.mpi.RoundTripBench, as \`mpi/bench/roundtrip.sh\`) |"
+  echo "| command | \`EXCHANGES=$EXCHANGES CHUNKS=$CHUNKS bench/compare/mpi-roundtrip.sh\` (io.rankexec.mpi.RoundTripBench) |"
   sed 's/^\([^:]*\): \(.*\)$/| \1 | \2 |/' "$OUT/mpi-roundtrip.txt"
   echo
   echo "\"raw\" is one small MPJ Express Send + Recv pair each way (request for work, reply with the next"

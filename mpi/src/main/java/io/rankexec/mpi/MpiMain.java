@@ -56,7 +56,6 @@ public final class MpiMain implements MpiLauncher {
                 code = ProgramRunner.report(badOptions, System.err);
                 engine.close(); // releases the serving ranks
             } else {
-                Rankexec.setOptions(options);
                 code = ProgramRunner.run(engine, program, args, options, programIdentity, System.err);
             }
             System.out.flush();

@@ -36,8 +36,6 @@ public final class Rankexec {
     /** An MPI rank or mpjrun died: the job could not complete (journaled chunks survive). */
     public static final int MPI_FAILURE = 3;
 
-    private static volatile GlobalOptions current = GlobalOptions.DEFAULTS;
-
     /** Runs {@code program} on the engine this process was started for, then exits with its code. */
     public static void main(String[] args, Program program) {
         String mainClass = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getName();
@@ -58,14 +56,8 @@ public final class Rankexec {
 
     /** Runs {@code program} on local threads with {@code options}; returns the exit code (does not exit). */
     public static int runLocally(String[] args, Program program, GlobalOptions options, String programIdentity, PrintStream err) {
-        GlobalOptions previous = current;
-        current = options;
-        try {
-            LocalEngine engine = options.threads() > 0 ? new LocalEngine(options.threads()) : new LocalEngine();
-            return ProgramRunner.run(engine, program, args, options, programIdentity, err);
-        } finally {
-            current = previous;
-        }
+        LocalEngine engine = options.threads() > 0 ? new LocalEngine(options.threads()) : new LocalEngine();
+        return ProgramRunner.run(engine, program, args, options, programIdentity, err);
     }
 
     /**
@@ -73,12 +65,7 @@ public final class Rankexec {
      * {@code --output DIR}; the defaults outside {@link #main}.
      */
     public static GlobalOptions options() {
-        return current;
-    }
-
-    /** For the MPI launcher: sets what {@link #options()} returns while its program runs. */
-    public static void setOptions(GlobalOptions options) {
-        current = options;
+        return ProgramRunner.currentOptions();
     }
 
     /**

@@ -24,9 +24,28 @@ import java.util.concurrent.CancellationException;
 public final class ProgramRunner {
     private ProgramRunner() { }
 
+    /** The options of the program running in this process (per class loader: per MPI rank). */
+    private static volatile GlobalOptions current = GlobalOptions.DEFAULTS;
+
+    /** What {@link Rankexec#options()} returns: the running program's options, else the defaults. */
+    public static GlobalOptions currentOptions() {
+        return current;
+    }
+
     /** Checks the output and checkpoint directories, runs the program, closes the engine. */
     public static int run(Engine base, Program program, String[] args, GlobalOptions options, String programIdentity,
                           PrintStream err) {
+        GlobalOptions previous = current;
+        current = options;
+        try {
+            return runWith(base, program, args, options, programIdentity, err);
+        } finally {
+            current = previous;
+        }
+    }
+
+    private static int runWith(Engine base, Program program, String[] args, GlobalOptions options, String programIdentity,
+                               PrintStream err) {
         ProgramEngine engine = new ProgramEngine(base, options, identity(programIdentity, args), err);
         try (engine) {
             checkWritableDirectory("--output", options.output());
