@@ -36,5 +36,12 @@ check "a changed argument refuses the old journal (exit 2)" '[ $rc = 2 ] && grep
 run bad.txt --ranks 2 --quiet --class-path "$CP" "$MAIN" --ranks 2; rc=$?
 check "the program's strict parser gets only its own arguments (its --ranks is unknown to it: exit 2)" \
   '[ $rc = 2 ] && [ "$(cat "$T/bad.txt.err")" = "rankexec: error: unknown option '"'"'--ranks'"'"' (options: --tasks N --paths N --strikes N)" ]'
+# A user's project needs only rankexec's own artifacts: MPJ Express (mpj:mpj, not on Maven
+# Central) is provided scope in rankexec-mpi, so a local repository without it must do.
+mkdir -p "$T/m2/io" && cp -r "$HOME/.m2/repository/io/rankexec" "$T/m2/io/"
+rm -rf "$T/example" && cp -r "$EX" "$T/example" && rm -rf "$T/example/target"
+( cd "$T/example" && mvn -q -B -Dstyle.color=never -Dmaven.repo.local="$T/m2" package ) > "$T/fresh.log" 2>&1; rc=$?
+check "the example builds from a local repository holding only rankexec's artifacts (no mpj:mpj)" \
+  '[ $rc = 0 ] && [ ! -e "$T/m2/mpj" ] && [ "$(ls "$T/example/target/lib" | wc -l)" = 3 ]'
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -3,14 +3,11 @@ package io.rankexec.mpi;
 import io.rankexec.core.job.JobSettings;
 import io.rankexec.core.job.JobSpec;
 import io.rankexec.core.job.Task;
+import io.rankexec.core.spi.JobSerialization;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +31,7 @@ record JobPayload(Task<Object, Object> task, List<Object> elements, int taskCoun
     static byte[] serialize(JobSpec<?, ?> spec, int threads, int requests) {
         JobPayload p = new JobPayload((Task<Object, Object>) spec.task(), (List<Object>) spec.elements(), spec.taskCount(),
                 spec.settings(), threads, requests);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(p);
-        } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("the job cannot be sent to the other MPI ranks: its task or an element"
-                    + " holds a " + e.getMessage() + ", which is not serializable (capture only serializable values;"
-                    + " pass large read-only data with JobSpec.Builder.share)");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize the job for the other MPI ranks: " + e, e);
-        }
-        return bytes.toByteArray();
+        return JobSerialization.toBytes(p);
     }
 
     /** The broadcast's content: the job's bytes first, then its shared objects. */

@@ -60,6 +60,8 @@ public final class ProgramEngine implements Engine {
     @Override
     public <A, R, C> JobHandle<C> submit(JobSpec<A, R> spec, Combiner<? super R, C> combiner) {
         int ordinal = jobs.incrementAndGet();
+        // Locally nothing needs the bytes, but the same program on a cluster would: fail here alike.
+        if (delegate instanceof io.rankexec.core.job.LocalEngine) JobSerialization.check(spec);
         JobSpec.Builder<A, R> b = spec.withDefaults(options.settings()).toBuilder();
         ProgressListener progress = spec.progress();
         if (progress == ProgressListener.NONE && !options.quiet())

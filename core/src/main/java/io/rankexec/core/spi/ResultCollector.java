@@ -42,7 +42,7 @@ public final class ResultCollector<R, C> {
     private String problem; // what stopped the engine (not a task), or null
 
     private int chunksDone;
-    private int tasksResumed;
+    private int tasksFromCheckpoint;
     private volatile int tasksDone;
     private volatile boolean stop;
     private volatile boolean cancelled;
@@ -65,7 +65,7 @@ public final class ResultCollector<R, C> {
         this.pending = Collections.unmodifiableList(todo);
         String damage = journal == null ? null : journal.damageReport();
         if (damage != null) {
-            String warning = damage + "; " + (plan.taskCount() - tasksResumed) + " of " + plan.taskCount()
+            String warning = damage + "; " + (plan.taskCount() - tasksFromCheckpoint) + " of " + plan.taskCount()
                     + " tasks will be computed";
             notifyListener(() -> listener.onWarning(warning));
         }
@@ -107,7 +107,7 @@ public final class ResultCollector<R, C> {
             if (r.chunkIndex() >= plan.chunkCount() || !plan.chunk(r.chunkIndex()).equals(r.chunk()) || !r.isComplete())
                 throw new CheckpointMismatchException("checkpoint record " + r + " does not fit this job's " + plan);
             if (chunkDone[r.chunkIndex()]) continue;
-            tasksResumed += r.count();
+            tasksFromCheckpoint += r.count();
             absorb(r);
         }
     }
@@ -216,7 +216,7 @@ public final class ResultCollector<R, C> {
         if (journal != null) closeQuietly(journal);
         failures.sort(Comparator.comparingInt(TaskFailure::taskIndex));
         status = s;
-        result = new JobResult<>(s, fold.value(), failures, problem, plan.taskCount(), fold.tasksFolded(), tasksResumed,
+        result = new JobResult<>(s, fold.value(), failures, problem, plan.taskCount(), fold.tasksFolded(), tasksFromCheckpoint,
                 Duration.ofNanos(System.nanoTime() - startNanos));
         JobStatus finalStatus = s;
         notifyListener(() -> listener.onFinish(progress(), finalStatus));
@@ -224,7 +224,7 @@ public final class ResultCollector<R, C> {
     }
 
     private Progress progress() {
-        return new Progress(tasksDone, plan.taskCount(), tasksResumed, failures.size(), System.nanoTime() - startNanos);
+        return new Progress(tasksDone, plan.taskCount(), tasksFromCheckpoint, failures.size(), System.nanoTime() - startNanos);
     }
 
     /** A misbehaving progress listener must never break the job. */
