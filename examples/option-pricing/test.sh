@@ -10,12 +10,13 @@ EX="$ROOT/examples/option-pricing"
 pass=0 fail=0
 check() { if eval "$2"; then pass=$((pass + 1)); echo "ok: $1"; else fail=$((fail + 1)); echo "FAILED: $1"; fi; }
 
-( cd "$ROOT" && mvn -q -B -o -Dstyle.color=never install -pl rng,core,mpi -am -DskipTests ) || { echo "0 passed, 1 failed"; exit 1; }
-( cd "$EX" && mvn -q -B -o -Dstyle.color=never package ) || ( cd "$EX" && mvn -q -B -Dstyle.color=never package ) || { echo "0 passed, 1 failed"; exit 1; }
+build() { "$@" > "$T/build.log" 2>&1 || { cat "$T/build.log"; echo "0 passed, 1 failed"; exit 1; }; }
+T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
+build bash -c "cd '$ROOT' && mvn -q -B -o install -pl rng,core,mpi -am -DskipTests"
+build bash -c "cd '$EX' && { mvn -q -B -o package || mvn -q -B package; }"
 CP="$EX/target/option-pricing-1.0.jar:$EX/target/lib/*"
 MAIN=org.example.options.OptionPricing
 ARGS=(--tasks 24 --paths 20000 --strikes 4)
-T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
 run() { local out="$1"; shift; "$ROOT/bin/rankexec" "$@" > "$T/$out" 2> "$T/$out.err"; }
 
 java -cp "$CP" "$MAIN" "${ARGS[@]}" > "$T/java.txt" 2>/dev/null
