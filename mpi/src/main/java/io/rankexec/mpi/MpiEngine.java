@@ -453,6 +453,10 @@ public final class MpiEngine implements Engine {
             for (int i = 0; i < size; i++) lastHeard.set(i, now);
         }
 
+        /** A closed peer channel ends niodev's receiving thread: this rank can never receive again. */
+        private static final String PEER_LOST = "the connection to another rank closed (a rank, its node or the network"
+                + " failed); the job cannot complete";
+
         void heard(int r) { lastHeard.set(r, System.nanoTime()); }
 
         void waiting(boolean on) { waitingSince = on ? System.nanoTime() : 0; }
@@ -470,6 +474,7 @@ public final class MpiEngine implements Engine {
                     if (!done && now - lastHeard.get(r) > timeoutNanos)
                         return "rank " + r + " stopped responding (silent for over " + seconds() + " s: it died or"
                                 + " hangs); the job cannot complete";
+                    if (!done && NiodevReceiver.dead()) return PEER_LOST;
                 }
                 return null;
             }, fatal);
@@ -480,6 +485,7 @@ public final class MpiEngine implements Engine {
                 long since = waitingSince;
                 if (since != 0 && System.nanoTime() - since > timeoutNanos)
                     return "rank 0 stopped responding (no reply for over " + seconds() + " s); giving up";
+                if (since != 0 && NiodevReceiver.dead()) return PEER_LOST; // only while a reply is due
                 return null;
             }, fatal);
         }

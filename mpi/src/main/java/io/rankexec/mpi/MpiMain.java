@@ -13,7 +13,9 @@ final class MpiMain {
     static final int MPI_FAILURE = 3;
 
     static int run(String[] rawArgs, Program program) {
+        InitWatchdog initDog = InitWatchdog.start(rawArgs, System.out);
         String[] args = MPI.Init(rawArgs);
+        initDog.done();
         int rank = MPI.COMM_WORLD.Rank();
         boolean tag = rank == 0 && TaggedOutput.requested();
         PrintStream console = System.out; // shared by all ranks under the multicore device
