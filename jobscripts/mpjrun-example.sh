@@ -88,13 +88,15 @@ export MPJ_HOME="$WORK/mpj-home"
 # home would delete the files of the other hosts and of the user's other jobs.
 for h in "${HOSTS[@]}"; do
   mkdir -p "$WORK/daemon-home/$h" || die "cannot create $WORK/daemon-home/$h"
-  start_cmd="cd '$WORK' && MPJ_HOME='$MPJ_HOME' setsid nohup $JAVA -Duser.home='$WORK/daemon-home/$h' -jar '$MPJ_HOME/lib/daemon.jar' $PORT"
+  # (exec: the daemon replaces the background subshell, so no process keeps ssh's output open
+  # and the pid printed is the daemon's, the leader of its own session)
+  start_cmd="cd '$WORK' && MPJ_HOME='$MPJ_HOME' exec setsid nohup $JAVA -Duser.home='$WORK/daemon-home/$h' -jar '$MPJ_HOME/lib/daemon.jar' $PORT"
   if is_this_machine "$h"; then
     mpj_port_listening "$PORT" && die "port $PORT is busy on $h: set MPJ_PORT_BASE"
     setsid nohup "$JAVA" -Duser.home="$WORK/daemon-home/$h" -jar "$MPJ_HOME/lib/daemon.jar" "$PORT" >"$WORK/daemon-$h.log" 2>&1 </dev/null &
     DAEMONS[$h]="local:$!"
   else
-    pid="$($SSH "$h" "$start_cmd >'$WORK/daemon-$h.log' 2>&1 </dev/null & echo \$!")" \
+    pid="$($SSH "$h" "{ $start_cmd; } >'$WORK/daemon-$h.log' 2>&1 </dev/null & echo \$!")" \
       || die "cannot start the MPJ Express daemon on $h over ssh"
     DAEMONS[$h]="ssh:$pid"
   fi
