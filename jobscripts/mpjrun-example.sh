@@ -84,14 +84,20 @@ mpj_job_home "$WORK/mpj-home" "$PORT" || exit 2
 export MPJ_HOME="$WORK/mpj-home"
 
 
-start_cmd="cd '$WORK' && MPJ_HOME='$MPJ_HOME' setsid nohup $JAVA -jar '$MPJ_HOME/lib/daemon.jar' $PORT"
+# Each daemon gets a private home (-Duser.home): MPJ Express keeps a job's files in
+# ~/.mpj_users/<user>/ and every daemon deletes that whole directory at job end, which on a shared
+# home would delete the files of the other hosts and of the user's other jobs.
 for h in "${HOSTS[@]}"; do
+  mkdir -p "$WORK/daemon-home/$h" || die "cannot create $WORK/daemon-home/$h"
+  # (exec: the daemon replaces the background subshell, so no process keeps ssh's output open
+  # and the pid printed is the daemon's, the leader of its own session)
+  start_cmd="cd '$WORK' && MPJ_HOME='$MPJ_HOME' exec setsid nohup $JAVA -Duser.home='$WORK/daemon-home/$h' -jar '$MPJ_HOME/lib/daemon.jar' $PORT"
   if is_this_machine "$h"; then
     mpj_port_listening "$PORT" && die "port $PORT is busy on $h: set MPJ_PORT_BASE"
-    setsid nohup "$JAVA" -jar "$MPJ_HOME/lib/daemon.jar" "$PORT" >"$WORK/daemon-$h.log" 2>&1 </dev/null &
+    setsid nohup "$JAVA" -Duser.home="$WORK/daemon-home/$h" -jar "$MPJ_HOME/lib/daemon.jar" "$PORT" >"$WORK/daemon-$h.log" 2>&1 </dev/null &
     DAEMONS[$h]="local:$!"
   else
-    pid="$($SSH "$h" "$start_cmd >'$WORK/daemon-$h.log' 2>&1 </dev/null & echo \$!")" \
+    pid="$($SSH "$h" "{ $start_cmd; } >'$WORK/daemon-$h.log' 2>&1 </dev/null & echo \$!")" \
       || die "cannot start the MPJ Express daemon on $h over ssh"
     DAEMONS[$h]="ssh:$pid"
   fi

@@ -41,3 +41,65 @@ mpj_port_listening() {
   hex="$(printf '%04X' "$1")"
   grep -Eq "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A " /proc/net/tcp /proc/net/tcp6 2>/dev/null
 }
+
+# ---- host names (multi-node pitfalls, checked before mpjrun starts) ---------------------------
+#   mpj_host_addr NAME       the address the JVM's InetAddress.getByName(NAME) picks here (the
+#                            first IPv4 address, else the first IPv6 one); empty if NAME does not
+#                            resolve
+#   mpj_check_hosts MACHINES RANKS
+#                            true when MPJ Express can run RANKS ranks on the hosts of the machines
+#                            file MACHINES (empty: this machine only) as far as this machine can
+#                            tell; else returns 1 with a one-line reason in MPJ_HOSTS_PROBLEM:
+#                            - this machine's own name does not resolve (mpjrun, the daemons and
+#                              every rank call InetAddress.getLocalHost() and die with
+#                              UnknownHostException);
+#                            - a host of the machines file does not resolve;
+#                            - with 2+ hosts, one of them, or this machine's own name while this
+#                              machine is one of them, resolves to a loopback address (Debian's
+#                              "127.0.1.1 HOSTNAME" line): MPJ Express takes each rank's address
+#                              from its connection to mpjrun, so the other nodes would be handed
+#                              127.x and spin forever in MPI.Init.
+
+mpj_host_addr() {
+  local a
+  a="$(getent ahostsv4 "$1" 2>/dev/null | awk 'NR == 1 { print $1 }')"
+  [ -n "$a" ] || a="$(getent ahosts "$1" 2>/dev/null | awk 'NR == 1 { print $1 }')"
+  echo "$a"
+}
+
+_mpj_is_loopback() { case "$1" in 127.*|::1|::ffff:127.*) return 0 ;; esac; return 1; }
+
+# shellcheck disable=SC2034  # MPJ_HOSTS_PROBLEM is for the caller
+mpj_check_hosts() {
+  local machines="$1" ranks="$2" self self_addr h addr here=0 hosts=() my_addrs
+  MPJ_HOSTS_PROBLEM=""
+  self="$(hostname)"
+  self_addr="$(mpj_host_addr "$self")"
+  if [ -z "$self_addr" ]; then
+    MPJ_HOSTS_PROBLEM="this machine's host name '$self' does not resolve (MPJ Express would die with java.net.UnknownHostException): add '<its address> $self' to /etc/hosts or DNS"
+    return 1
+  fi
+  [ -n "$machines" ] || return 0
+  # As mpjrun reads the file: trimmed non-empty lines, each host once, at most RANKS of them.
+  mapfile -t hosts < <(awk '{ gsub(/^[ \t]+|[ \t\r]+$/, "") } $0 != "" && !seen[$0]++' "$machines" | head -n "$ranks")
+  for h in "${hosts[@]}"; do
+    [ -n "$(mpj_host_addr "$h")" ] || {
+      MPJ_HOSTS_PROBLEM="host '$h' of machines file $machines does not resolve on this machine ($self)"; return 1; }
+  done
+  [ "${#hosts[@]}" -ge 2 ] || return 0
+  my_addrs=" $(hostname -I 2>/dev/null) "
+  for h in "${hosts[@]}"; do
+    addr="$(mpj_host_addr "$h")"
+    if _mpj_is_loopback "$addr"; then
+      MPJ_HOSTS_PROBLEM="host '$h' resolves to the loopback address $addr on $self, so MPJ Express would hand that address to the other nodes and MPI.Init would hang: with several hosts, map '$h' to its network address in /etc/hosts or DNS (Debian maps the host name to 127.0.1.1)"
+      return 1
+    fi
+    case "$my_addrs" in *" $addr "*) here=1 ;; esac
+    [ "$h" = "$self" ] || [ "$h" = "${self%%.*}" ] && here=1
+  done
+  if [ "$here" = 1 ] && _mpj_is_loopback "$self_addr"; then
+    MPJ_HOSTS_PROBLEM="this machine's host name '$self' resolves to the loopback address $self_addr, so MPJ Express would hand that address to the other nodes and MPI.Init would hang: with several hosts, map '$self' to its network address in /etc/hosts or DNS (Debian maps the host name to 127.0.1.1)"
+    return 1
+  fi
+  return 0
+}

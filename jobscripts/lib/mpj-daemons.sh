@@ -29,7 +29,12 @@ mpj_job_home() {
 # mpj_start_daemons MACHINES PORT LOG TIMEOUT: one daemon per node of the allocation, in a
 # background srun step that shares the job's CPUs (--overlap) and may use all of them (--whole,
 # --cpu-bind=none: the ranks the daemon forks inherit its CPU set). Returns once every node
-# reports its daemon listening, non-zero on failure or timeout.
+# reports its daemon listening, non-zero on failure or timeout (naming a node whose own host
+# name does not resolve: the daemon would die with UnknownHostException).
+# Each daemon gets a private home, LOG's directory/daemon-home/NODE (-Duser.home): MPJ Express
+# keeps a job's files in ~/.mpj_users/<user>/ and every daemon deletes that whole directory when
+# its part of a job ends, which on a shared home would delete the files of the job's other
+# nodes and of the user's other jobs.
 # _mpj_on_every_node N CONDITION: true when the bash CONDITION (which may use
 # mpj_port_listening) holds on every one of the N nodes, checked by a short srun step.
 _mpj_on_every_node() {
@@ -39,9 +44,15 @@ _mpj_on_every_node() {
 }
 
 mpj_start_daemons() {
-  local machines="$1" port="$2" log="$3" timeout="$4" n java deadline
+  local machines="$1" port="$2" log="$3" timeout="$4" n java deadline unresolved
   n="$(wc -l <"$machines")"
   java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}"; java="${java:-java}"
+  unresolved="$(srun --overlap --nodes="$n" --ntasks="$n" --ntasks-per-node=1 --input=none \
+       --job-name=mpj-host-check bash -c 'getent hosts "$(hostname)" >/dev/null || hostname' 2>/dev/null)"
+  if [ -n "$unresolved" ]; then
+    echo "rankexec job: the host name of node(s) $(echo "$unresolved" | paste -sd, -) does not resolve on that node (MPJ Express would die with java.net.UnknownHostException): fix /etc/hosts or DNS there" >&2
+    return 1
+  fi
   # A daemon of someone else on our port would answer in place of ours: refuse busy ports.
   if ! _mpj_on_every_node "$n" "! mpj_port_listening $port && ! mpj_port_listening $((port + 1)) && ! mpj_port_listening $((port + 2))"; then
     echo "rankexec job: port $port, $((port + 1)) or $((port + 2)) is already in use on a node: set MPJ_PORT_BASE to free ports" >&2
@@ -50,7 +61,8 @@ mpj_start_daemons() {
   # srun's own messages ("forcing job termination" when we stop it) go beside the log.
   srun --overlap --whole --cpu-bind=none --nodes="$n" --ntasks="$n" --ntasks-per-node=1 \
        --kill-on-bad-exit=0 --input=none --output="$log" --job-name=mpj-daemons \
-       --export=ALL "$java" -jar "$MPJ_HOME/lib/daemon.jar" "$port" 2>>"$log.srun" &
+       --export=ALL bash -c 'h="$1/${SLURMD_NODENAME:-$(hostname)}"; mkdir -p "$h" && exec "$2" -Duser.home="$h" -jar "$3" "$4"' \
+       mpj-daemon "$(dirname "$log")/daemon-home" "$java" "$MPJ_HOME/lib/daemon.jar" "$port" 2>>"$log.srun" &
   MPJ_DAEMON_SRUN=$!
   deadline=$((SECONDS + timeout))
   while :; do

@@ -59,6 +59,21 @@ rx_init() {
   trap 'rx_on_signal INT' INT
 }
 
+# The number of CPUs allocated to the job on all its nodes, from SLURM_JOB_CPUS_PER_NODE
+# ("2(x3),4" = 2+2+2+4 = 10); empty when it is not set.
+rx_allocated_cpus() {
+  local part n sum=0
+  [ -n "${SLURM_JOB_CPUS_PER_NODE:-}" ] || return 0
+  for part in ${SLURM_JOB_CPUS_PER_NODE//,/ }; do
+    if [[ "$part" =~ ^([0-9]+)\(x([0-9]+)\)$ ]]; then n=$((BASH_REMATCH[1] * BASH_REMATCH[2]))
+    elif [[ "$part" =~ ^[0-9]+$ ]]; then n="$part"
+    else return 0
+    fi
+    sum=$((sum + n))
+  done
+  echo "$sum"
+}
+
 rx_on_signal() {
   [ "$1" = USR1 ] && RX_TIME_UP=1
   RX_STOPPING=1

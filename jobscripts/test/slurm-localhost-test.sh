@@ -22,12 +22,8 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$ROOT/jobscripts/test/slurm-localhost.sh"
 . "$ROOT/jobscripts/lib/mpj-daemons.sh"   # mpj_port_listening
-
-PASSED=0 FAILED=0 START=$SECONDS
-pass() { PASSED=$((PASSED + 1)); echo "PASS [$((SECONDS - START)) s] $*"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL [$((SECONDS - START)) s] $*"; }
-summary() { echo "$PASSED passed, $FAILED failed"; }
-abort() { echo "slurm-localhost-test: $*" >&2; FAILED=$((FAILED + 1)); summary; exit 1; }
+TEST_NAME=slurm-localhost-test
+. "$ROOT/jobscripts/test/test-lib.sh"       # pass, fail, abort, summary, check_result, ...
 
 [ "$(id -u)" = 0 ] || abort "must run as root (it installs and starts Slurm and munge)"
 slurm_install || abort "cannot install slurm-wlm and munge"
@@ -43,24 +39,6 @@ SEED=20261121
 SMALL=(pi --samples 4000000)
 # Long enough (100 tasks of 2e6 samples) that a signal lands mid-run.
 LONG=(pi --samples 200000000)
-
-# The "pi ..." result line of a rankexec output file (the last one: a requeued job has two attempts).
-result_line() { grep -a '^pi ' "$1" 2>/dev/null | tail -1; }
-
-# Independent check of a result line: 4 * inside / samples recomputed here, near pi, and equal to
-# the printed estimate.
-pi_line_ok() {
-  awk -v line="$1" 'BEGIN {
-    if (match(line, /samples=[0-9]+/) == 0) exit 1; n = substr(line, RSTART + 8, RLENGTH - 8)
-    if (match(line, /inside=[0-9]+/) == 0) exit 1; k = substr(line, RSTART + 7, RLENGTH - 7)
-    split(line, f, " "); est = f[2]; mine = sprintf("%.7f", 4 * k / n)
-    d = mine - 3.14159265358979; if (d < 0) d = -d
-    exit !(d < 0.01 && mine == est) }'
-}
-
-local_result() {   # ARGS...: the local engine's result line
-  "$ROOT/bin/rankexec" --quiet --seed "$SEED" "$@" 2>&1 | grep -a '^pi ' | tail -1
-}
 
 submit() {   # OUTFILE SBATCH-ARGS... : prints the job id
   local out="$1"; shift
@@ -78,19 +56,9 @@ daemons_gone() {   # OUTFILE
   return 0
 }
 
-check_result() {   # NAME OUTFILE EXPECTED
-  local got; got="$(result_line "$2")"
-  if [ -n "$3" ] && [ "$got" = "$3" ] && pi_line_ok "$got"; then
-    pass "$1: $got"
-  else
-    fail "$1: got '$got', expected '$3' (output: $JOBS/$2)"
-    sed 's/^/    | /' "$JOBS/$2" 2>/dev/null | tail -15
-  fi
-}
-
 echo "slurm-localhost-test: cluster up after $((SECONDS - START)) s"
-REF_SMALL="$(local_result "${SMALL[@]}")"
-REF_LONG="$(local_result "${LONG[@]}")"
+REF_SMALL="$(local_result "$SEED" "${SMALL[@]}")"
+REF_LONG="$(local_result "$SEED" "${LONG[@]}")"
 pi_line_ok "$REF_SMALL" && pi_line_ok "$REF_LONG" || abort "local reference runs failed: '$REF_SMALL' '$REF_LONG'"
 
 # 1 + 2 are queued together; Slurm runs them one after the other (each needs both CPUs).
@@ -98,9 +66,9 @@ j1="$(submit single.out --cpus-per-task=2 "$ROOT/jobscripts/rankexec-single-node
 j2="$(submit niodev.out --nodes=1 --ntasks-per-node=2 "$ROOT/jobscripts/rankexec-multi-node.sbatch" --quiet --seed "$SEED" "${SMALL[@]}")"
 s1="$(slurm_wait_job "$j1" 180)"; s2="$(slurm_wait_job "$j2" 180)"
 [ "$s1" = COMPLETED ] || fail "single-node job $j1 ended $s1"
-check_result "single-node multicore job (2 ranks)" single.out "$REF_SMALL"
+check_result "single-node multicore job (2 ranks)" "$JOBS/single.out" "$REF_SMALL"
 [ "$s2" = COMPLETED ] || fail "niodev job $j2 ended $s2"
-check_result "niodev job (2 ranks, srun-started daemon)" niodev.out "$REF_SMALL"
+check_result "niodev job (2 ranks, srun-started daemon)" "$JOBS/niodev.out" "$REF_SMALL"
 if daemons_gone niodev.out; then pass "niodev job: daemons stopped"; else fail "niodev job: an MPJ daemon is still running"; fi
 
 # 3: deliver the time-limit signal once some tasks are journaled.
@@ -148,7 +116,7 @@ else
   fail "time limit: signalled=$signalled state=$s3 '$resumed' (output: $JOBS/requeue.out)"
   sed 's/^/    | /' "$JOBS/requeue.out" 2>/dev/null | tr '\r' '\n' | tail -15
 fi
-check_result "requeued niodev job" requeue.out "$REF_LONG"
+check_result "requeued niodev job" "$JOBS/requeue.out" "$REF_LONG"
 if daemons_gone requeue.out; then pass "requeued job: daemons stopped"; else fail "requeued job: an MPJ daemon is still running"; fi
 
 # 4: a failing run (rankexec rejects the option) fails the job; the daemons still stop.
@@ -165,7 +133,7 @@ fi
 # 5: without a scheduler.
 hostname -s >"$JOBS/machines"
 RANKS=2 timeout 300 "$ROOT/jobscripts/mpjrun-example.sh" "$JOBS/machines" --quiet --seed "$SEED" "${SMALL[@]}" >"$JOBS/mpjrun.out" 2>&1
-check_result "mpjrun-example.sh on this machine (2 ranks, niodev)" mpjrun.out "$REF_SMALL"
+check_result "mpjrun-example.sh on this machine (2 ranks, niodev)" "$JOBS/mpjrun.out" "$REF_SMALL"
 if daemons_gone mpjrun.out; then pass "mpjrun example: daemon stopped"; else fail "mpjrun example: its MPJ daemon is still running"; fi
 
 echo "slurm-localhost-test: $((SECONDS - START)) s"

@@ -20,7 +20,9 @@ public final class MpiMain implements MpiLauncher {
 
     @Override
     public void run(String[] rawArgs, Program program, String programIdentity) {
+        InitWatchdog initDog = InitWatchdog.start(rawArgs, System.out);
         String[] args = MPI.Init(rawArgs);
+        initDog.done();
         int rank = MPI.COMM_WORLD.Rank();
         boolean tag = rank == 0 && TaggedOutput.requested();
         PrintStream console = System.out; // shared by all ranks under the multicore device

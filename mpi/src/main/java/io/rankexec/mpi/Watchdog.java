@@ -25,6 +25,10 @@ final class Watchdog {
         for (int i = 0; i < size; i++) lastHeard.set(i, now);
     }
 
+    /** A closed peer channel ends niodev's receiving thread: this rank can never receive again. */
+    private static final String PEER_LOST = "the connection to another rank closed (a rank, its node or the network"
+            + " failed); the job cannot complete";
+
     void heard(int r) { lastHeard.set(r, System.nanoTime()); }
 
     void waiting(boolean on) { waitingSince = on ? System.nanoTime() : 0; }
