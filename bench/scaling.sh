@@ -26,8 +26,8 @@ for k in "${kernels[@]}"; do [ -n "${ARGS[$k]:-}" ] || die "unknown kernel '$k' 
 
 apt_install time
 "$ROOT/bin/setup"
-(cd "$ROOT" && { mvn -q -o -B -pl mpi -am package -DskipTests >/dev/null 2>&1 \
-                 || mvn -q -B -pl mpi -am package -DskipTests >&2; }) || die "maven build of mpi/ failed"
+(cd "$ROOT" && { mvn -q -o -B -pl kernels -am package -DskipTests >/dev/null 2>&1 \
+                 || mvn -q -B -pl kernels -am package -DskipTests >&2; }) || die "maven build of kernels/ failed"
 OUT="$BENCH/target/scaling"; mkdir -p "$OUT"
 
 # run1 LOG LAUNCHER_ARGS... : one run; prints "job_seconds wall_seconds cpu_seconds" or "failed".
@@ -68,17 +68,18 @@ for k in "${kernels[@]}"; do
   load="$(cut -d' ' -f1 /proc/loadavg)"
   read -r m1 m1w m1c <<< "$(run "$k-mpi1" --ranks 1 --device multicore --quiet "${a[@]}")"
   read -r m2 m2w m2c <<< "$(run "$k-mpi2" --ranks 2 --device multicore --quiet "${a[@]}")"
+  read -r t2 _ _ <<< "$(run "$k-mpi1x2" --ranks 1 --threads 2 --device multicore --quiet "${a[@]}")"
   read -r l1 _ _ <<< "$(run "$k-local1" --threads 1 --quiet "${a[@]}")"
   read -r l2 _ _ <<< "$(run "$k-local2" --threads 2 --quiet "${a[@]}")"
-  me="$(eff "$m1" "$m2")"; mcpu="$(eff "$m1c" "$m2c" 1)"; le="$(eff "$l1" "$l2")"
+  me="$(eff "$m1" "$m2")"; mcpu="$(eff "$m1c" "$m2c" 1)"; le="$(eff "$l1" "$l2")"; te="$(eff "$m1" "$t2")"
   # the kernel's result lines (they start with its name) must be the same in all four runs
   same="identical"
-  for other in mpi2 local1 local2; do
+  for other in mpi2 mpi1x2 local1 local2; do
     diff <(grep "^$k " "$OUT/$k-mpi1.log") <(grep "^$k " "$OUT/$k-$other.log") >/dev/null 2>&1 || same="DIFFER"
   done
   grep -q "^$k " "$OUT/$k-mpi1.log" 2>/dev/null || same="n/a"
-  echo "$k: MPI 1 rank $m1 s, 2 ranks $m2 s, efficiency $me (cpu ratio $mcpu); local 1 thread $l1 s, 2 threads $l2 s, efficiency $le; results of the 4 runs $same; load $load"
-  echo "| $k | \`${ARGS[$k]}\` | $load | $m1 / $m1w / $m1c | $m2 / $m2w / $m2c | **$me**: $(verdict "$me") | $mcpu | $l1 | $l2 | $le | $same |" >> "$rows"
+  echo "$k: MPI 1 rank $m1 s, 2 ranks $m2 s, efficiency $me (cpu ratio $mcpu); 1 rank x 2 threads $t2 s, efficiency $te; local 1 thread $l1 s, 2 threads $l2 s, efficiency $le; results of the 5 runs $same; load $load"
+  echo "| $k | \`${ARGS[$k]}\` | $load | $m1 / $m1w / $m1c | $m2 / $m2w / $m2c | **$me**: $(verdict "$me") | $mcpu | $t2 | **$te**: $(verdict "$te") | $l1 | $l2 | $le | $same |" >> "$rows"
 done
 
 update_results scaling <<MD
@@ -88,10 +89,10 @@ update_results scaling <<MD
 |---|---|
 $(machine_table)
 | command | \`bench/scaling.sh ${kernels[*]}\` |
-| how | \`bin/rankexec --ranks 1\|2 --device multicore --quiet KERNEL ...\` and \`bin/rankexec --threads 1\|2 --quiet KERNEL ...\`, best job time of $REPEATS runs each; efficiency = T1 / (2 T2), target >= 0.90; CPU ratio = CPU time of the 1-rank run / CPU time of the 2-rank run |
+| how | \`bin/rankexec --ranks 1\|2 --device multicore --quiet KERNEL ...\`, \`--ranks 1 --threads 2\` and \`bin/rankexec --threads 1\|2 --quiet KERNEL ...\`, best job time of $REPEATS runs each; efficiency = T1 / (2 T2), target >= 0.90; CPU ratio = CPU time of the 1-rank run / CPU time of the 2-rank run |
 
-| kernel | arguments | load avg before | MPI 1 rank: job / wall / CPU s | MPI 2 ranks: job / wall / CPU s | MPI efficiency | CPU ratio 1:2 ranks | local 1 thread, s | local 2 threads, s | local efficiency | results of the 4 runs |
-|---|---|---|---|---|---|---|---|---|---|---|
+| kernel | arguments | load avg before | MPI 1 rank: job / wall / CPU s | MPI 2 ranks: job / wall / CPU s | MPI efficiency, 2 ranks | CPU ratio 1:2 ranks | MPI 1 rank x 2 threads, s | MPI efficiency, 1 rank x 2 threads | local 1 thread, s | local 2 threads, s | local efficiency | results of the 5 runs |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$rows")
 MD
 rm -f "$rows"
