@@ -218,6 +218,40 @@ class MpiEngineIT {
     }
 
     @Test
+    void everyKernelGivesTheLocalResultLinesOnTwoRanks(@TempDir Path dir) throws Exception {
+        // Each kernel's job travels to the other rank serialized: a capture that cannot travel, or
+        // a kernel that reads anything rank-local, shows here.
+        Path csv = dir.resolve("x.csv");
+        StringBuilder sb = new StringBuilder("a,b,c\n");
+        for (int i = 0; i < 40; i++) sb.append(i % 7).append(',').append((i * 13) % 11).append(',').append(i % 2).append('\n');
+        Files.writeString(csv, sb);
+        List<String[]> kernels = List.of(
+                new String[] {"dice", "--games", "20000"},
+                new String[] {"birthday", "--sizes", "2:30", "--tests", "300"},
+                new String[] {"mandelbrot", "--width", "60", "--height", "40", "--max-iter", "200"},
+                new String[] {"kmeans", "--generate", "300x5", "--k", "3", "--nstart", "8"},
+                new String[] {"bootstrap", "--replicates", "200"},
+                new String[] {"bootstrap", "--data", csv.toString(), "--statistic", "logit", "--response", "3", "--replicates", "100"},
+                new String[] {"poisson", "--trials", "50", "--times", "20"},
+                new String[] {"pi", "--samples", "200000"},
+                new String[] {"runif", "--n", "50", "--times", "6"});
+        for (String[] k : kernels) {
+            String[] local = concat(new String[] {"--quiet", "--seed", "11"}, k);
+            Result l = Launcher.run(Map.of(), T, local);
+            Result m = Launcher.run(Map.of(), T, concat(new String[] {"--ranks", "2", "--chunk-size", "3"}, local));
+            String what = String.join(" ", k);
+            assertEquals(0, l.exit(), what + ": " + l);
+            assertEquals(0, m.exit(), what + ": " + m);
+            assertEquals(results(l), results(m), what);
+            assertTrue(!results(l).isBlank(), what);
+        }
+    }
+
+    private static String results(Result r) {
+        return r.out().lines().filter(line -> !line.startsWith("time:")).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    @Test
     void userMistakesUnderMpiGiveOneLineAndAnExitCode() {
         Result bad = Launcher.run(Map.of(), T, "--ranks", "2", "pi", "--samples", "-5");
         assertEquals(2, bad.exit(), bad::toString);

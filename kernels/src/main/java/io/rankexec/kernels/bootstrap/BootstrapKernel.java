@@ -9,7 +9,6 @@ import io.rankexec.core.job.JobSettings;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -58,22 +57,23 @@ public final class BootstrapKernel {
     /**
      * The statistic bound to the job's shared data once per process rather than per replicate.
      * Keyed by the data instance: under MPI each rank binds to its own copy of rank 0's data.
-     * Two threads may bind at the same time; both get equal functions, so either may win.
+     * Two threads may bind at the same time; both get equal functions, so either may win. It
+     * travels with the task to the other ranks; the binding does not (each rebinds to its data).
      */
-    private static final class BoundStatistic {
+    private static final class BoundStatistic implements java.io.Serializable {
         private record Binding(DataMatrix data, Function<int[], double[]> statistic) {
         }
 
         private final Statistic statistic;
-        private final AtomicReference<Binding> binding = new AtomicReference<>();
+        private transient volatile Binding binding;
 
         BoundStatistic(Statistic statistic) {
             this.statistic = statistic;
         }
 
         Function<int[], double[]> on(DataMatrix data) {
-            Binding b = binding.get();
-            if (b == null || b.data() != data) binding.set(b = new Binding(data, statistic.on(data)));
+            Binding b = binding;
+            if (b == null || b.data() != data) binding = b = new Binding(data, statistic.on(data));
             return b.statistic();
         }
     }

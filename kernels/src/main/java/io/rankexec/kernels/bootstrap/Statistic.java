@@ -10,7 +10,7 @@ import java.util.function.Function;
  * frequency weights; the value is the same as on the resampled rows.
  */
 @FunctionalInterface
-public interface Statistic {
+public interface Statistic extends java.io.Serializable {
 
     /** The statistic's values (one or more) for the resample with the given row counts. */
     double[] apply(DataMatrix data, int[] counts);

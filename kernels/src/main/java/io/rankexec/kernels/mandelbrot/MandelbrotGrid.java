@@ -4,7 +4,8 @@ package io.rankexec.kernels.mandelbrot;
  * The sampling grid of the seed's example: {@code seq(xMin, xMax, length.out=width)} by
  * {@code seq(yMin, yMax, length.out=height)}, point i at {@code min + i * (max - min) / (n - 1)}.
  */
-public record MandelbrotGrid(double xMin, double xMax, double yMin, double yMax, int width, int height, int maxIter) {
+public record MandelbrotGrid(double xMin, double xMax, double yMin, double yMax, int width, int height, int maxIter)
+        implements java.io.Serializable {
 
     public static final double X_MIN = -2.0;
     public static final double X_MAX = 0.6;
