@@ -46,6 +46,7 @@ final class Watchdog {
                 if (!done && now - lastHeard.get(r) > timeoutNanos)
                     return "rank " + r + " stopped responding (silent for over " + seconds() + " s: it died or"
                             + " hangs); the job cannot complete";
+                if (!done && NiodevReceiver.dead()) return PEER_LOST;
             }
             return null;
         }, fatal);
@@ -56,6 +57,7 @@ final class Watchdog {
             long since = waitingSince;
             if (since != 0 && System.nanoTime() - since > timeoutNanos)
                 return "rank 0 stopped responding (no reply for over " + seconds() + " s); giving up";
+            if (since != 0 && NiodevReceiver.dead()) return PEER_LOST; // only while a reply is due
             return null;
         }, fatal);
     }
