@@ -32,12 +32,12 @@ import java.util.random.RandomGenerator;
  * of the 2^32 values; the resulting bias is below 5e-8. {@link io.rankexec.rng.dist.Distributions}
  * draws unbiased integers using {@link #bitsBound()}.
  *
- * <p>Block fills of doubles ({@link #fill(double[], int, int)} and the [a, b) variant) of 256
- * values or more run on the Vector API kernel {@link Mrg32k3aKernel} when the JVM has
- * {@code --add-modules jdk.incubator.vector} and 512-bit vectors (measured 1.3 ns per double
- * against MKL's 2.4 ns on the same machine) and the kernel has been warmed up
- * ({@link VectorWarmup}), else on two interleaved scalar chains (about 3.8 ns); the values are
- * identical either way.
+ * <p>Block fills of doubles ({@link #fill(double[], int, int)} and the [a, b) variant) of 128
+ * values or more run on the Vector API kernel {@link Mrg32k3aLanesKernel} (double arithmetic on
+ * 8 or 16 independent runs of the sequence, AVX2 or AVX-512) when the JVM has
+ * {@code --add-modules jdk.incubator.vector} and the kernel has been warmed up
+ * ({@link VectorWarmup}), else on two interleaved scalar chains; the values are identical either
+ * way (figures in bench/RESULTS.md, sections uniform-rng and uniform-rng-avx2).
  *
  * <p>Not thread-safe: one generator per task or thread.
  */
