@@ -33,7 +33,7 @@ import java.util.random.RandomGenerator;
  * draws unbiased integers using {@link #bitsBound()}.
  *
  * <p>Block fills of doubles ({@link #fill(double[], int, int)} and the [a, b) variant) of 128
- * values or more run on the Vector API kernel {@link Mrg32k3aLanesKernel} (double arithmetic on
+ * values or more (256 under AVX-512) run on the Vector API kernel {@link Mrg32k3aLanesKernel} (double arithmetic on
  * 8 or 16 independent runs of the sequence, AVX2 or AVX-512) when the JVM has
  * {@code --add-modules jdk.incubator.vector} and the kernel has been warmed up
  * ({@link VectorWarmup}), else on two interleaved scalar chains; the values are identical either
@@ -316,13 +316,13 @@ public final class Mrg32k3a extends BlockRandom implements RandomGenerator.Leapa
 
     /**
      * out[i] = z[i] * scale + shift; with scale 1/m1 and shift +0.0 this is exactly z * (1/m1).
-     * Given a vector kernel, fills of at least its MIN_LENGTH go to it. Otherwise: y[n] depends on
+     * Given a vector kernel, fills of at least its minLength() go to it. Otherwise: y[n] depends on
      * y[n-1], so one chain is latency-bound (a multiply and two folds per value).
      * Long fills run two chains at once: the second starts h steps ahead (a skip-ahead whose cost
      * is popcount(h) matrix products, hence h a multiple of 256) and ends where the fill ends.
      */
     private void fillScaled(double[] out, int off, int len, double scale, double shift, Mrg32k3aKernel vector) {
-        if (vector != null && len >= Mrg32k3aKernel.MIN_LENGTH) {
+        if (vector != null && len >= vector.minLength()) {
             long[] s = stateWords();
             int done = vector.fill(s, out, off, len, scale, shift);
             x0 = s[0]; x1 = s[1]; x2 = s[2];

@@ -13,9 +13,10 @@ package io.rankexec.rng;
 abstract class Mrg32k3aKernel {
 
     /**
-     * Fills shorter than this stay scalar: below it the LANES - 1 lane jumps of a tile cost more than
-     * they save (measured crossover of the lanes kernel: about 64 values with 8 lanes under AVX2,
-     * 128-160 with 16 lanes under AVX-512; the scalar single chain runs ~3.4 ns per value).
+     * Fills shorter than this always stay scalar (and do not count towards the warm-up); each kernel
+     * sets its own {@link #minLength()} above it. For the lanes kernel, below about 64 values with 8
+     * lanes (AVX2) and 128-160 with 16 (AVX-512) the LANES - 1 lane jumps of a tile cost more than
+     * they save (the scalar single chain runs ~3.4 ns per value).
      */
     static final int MIN_LENGTH = 128;
 
@@ -53,11 +54,13 @@ abstract class Mrg32k3aKernel {
      * lengths, the shortest vector fill), so that every loop exit is in C2's profile.
      */
     private static final class Warmup extends VectorWarmup<Mrg32k3aKernel> {
+        /** 2^27 values: 0.3-0.45 s of scalar fills, about the warm-up's 0.35-0.45 CPU-seconds (see VectorWarmup). */
+        static final long START_AFTER = 1L << 27;
         private final Mrg32k3a scratch = new Mrg32k3a(12345);
         private final double[] out = new double[8192];
 
         Warmup() {
-            super("mrg32k3a", Mrg32k3aKernel::vector);
+            super("mrg32k3a", START_AFTER, Mrg32k3aKernel::vector);
         }
 
         @Override
@@ -83,6 +86,11 @@ abstract class Mrg32k3aKernel {
      * rest). Requires len >= MIN_LENGTH.
      */
     abstract int fill(long[] state, double[] out, int off, int len, double scale, double shift);
+
+    /** Generator fills at least this long use the kernel (at least MIN_LENGTH). */
+    int minLength() {
+        return 256;
+    }
 
     /** A short name for benchmarks and diagnostics, or null when not worth using on this machine. */
     abstract String name();
