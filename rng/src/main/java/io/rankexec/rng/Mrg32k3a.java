@@ -275,6 +275,16 @@ public final class Mrg32k3a extends BlockRandom implements RandomGenerator.Leapa
 
     // ---------------------------------------------------------------- block generation
 
+    /**
+     * The kernel long fills use now, for benchmarks and diagnostics: "lanes-256" (AVX2),
+     * "lanes-512" (AVX-512), "vector-512" (the decimation kernel, on request) or "scalar" (no
+     * jdk.incubator.vector, disabled, or the JVM-wide switch not open yet).
+     */
+    public String kernelName() {
+        Mrg32k3aKernel k = Mrg32k3aKernel.opened();
+        return k == null ? "scalar" : k.name();
+    }
+
     @Override
     public void fill(double[] out, int off, int len) {
         fillWith(len >= Mrg32k3aKernel.MIN_LENGTH ? Mrg32k3aKernel.current(len) : null, out, off, len);

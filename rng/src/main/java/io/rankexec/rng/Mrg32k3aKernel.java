@@ -33,6 +33,11 @@ abstract class Mrg32k3aKernel {
         return Gate.WARMUP == null ? null : Gate.WARMUP.ifOpen(len);
     }
 
+    /** The vector kernel if the switch is open, else null, without counting a request. */
+    static Mrg32k3aKernel opened() {
+        return Gate.WARMUP == null ? null : Gate.WARMUP.ifOpen();
+    }
+
     /** Warms the vector kernel up on this thread (tests); returns whether fills now use it. */
     static boolean warmUpNow() {
         return Gate.WARMUP != null && Gate.WARMUP.warmUp();
