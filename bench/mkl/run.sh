@@ -50,7 +50,10 @@ jmh() { awk -F, -v m="$1" '$1 ~ "\\." m "\"?$" { gsub(/"/, "", $5); printf "%.3f
 mt_def="$(mkl mkl_mt2203_best_ns default)"; mt_med="$(mkl mkl_mt2203_median_ns intel)"; mt_best="$(mkl mkl_mt2203_best_ns intel)"
 mrg_def="$(mkl mkl_mrg32k3a_best_ns default)"; mrg_med="$(mkl mkl_mrg32k3a_median_ns intel)"; mrg_best="$(mkl mkl_mrg32k3a_best_ns intel)"
 kernel="$(grep -o 'mt2203 kernel: [a-z0-9-]*' "$OUT/jmh.txt" | head -n 1 | cut -d' ' -f3)"
+mrg_kernel="$(grep -o '^mrg32k3a kernel: [a-z0-9-]*' "$OUT/jmh.txt" | head -n 1 | cut -d' ' -f3)"
+dec_kernel="$(grep -o 'mrg32k3a decimation kernel: [a-z0-9-]*' "$OUT/jmh.txt" | head -n 1 | cut -d' ' -f4)"
 j_mt="$(jmh mt2203Fill)"; j_mt_plain="$(jmh mt2203FillPlainJava)"; j_mrg="$(jmh mrg32k3aFill)"
+j_mrg_plain="$(jmh mrg32k3aFillPlainJava)"; j_mrg_dec="$(jmh mrg32k3aFillDecimation)"
 j_rand="$(jmh javaUtilRandom)"; j_split="$(jmh splittableRandom)"
 
 section="$(
@@ -68,11 +71,13 @@ section="$(
   echo "| rankexec Mt2203.fill, scalar kernel (no --add-modules, or before the switch opens) | $j_mt_plain; vs MKL Intel path: $(ratio "$mt_med" "$j_mt_plain")x |"
   echo "| MKL 2020.4 MRG32K3A, default dispatch | best $mrg_def |"
   echo "| MKL 2020.4 MRG32K3A, Intel path (shim) | median **$mrg_med**, best $mrg_best |"
-  echo "| rankexec Mrg32k3a.fill | **$j_mrg**; throughput vs MKL Intel path median: **$(ratio "$mrg_med" "$j_mrg")x** (target >= 1.0) |"
+  echo "| rankexec Mrg32k3a.fill, kernel ${mrg_kernel:-?} (what generators use once the switch is open) | **$j_mrg**; throughput vs MKL Intel path median: **$(ratio "$mrg_med" "$j_mrg")x** (target >= 1.0) |"
+  echo "| rankexec Mrg32k3a.fill, decimation kernel (the default until 2026-12-01; ${dec_kernel:-?} here) | $j_mrg_dec; vs MKL Intel path: $(ratio "$mrg_med" "$j_mrg_dec")x |"
+  echo "| rankexec Mrg32k3a.fill, scalar loops (no --add-modules, or before the switch opens) | $j_mrg_plain; vs MKL Intel path: $(ratio "$mrg_med" "$j_mrg_plain")x |"
   echo "| java.util.Random.nextDouble loop | $j_rand ($(ratio "$j_rand" "$j_mt")x slower than Mt2203.fill) |"
   echo "| SplittableRandom.nextDouble loop | $j_split |"
   echo
-  echo "Both sides produce the same MT2203 values (rng tests compare with MKL bit for bit). The machine is"
+  echo "Both sides produce the same MT2203 and MRG32k3a values (rng tests compare with MKL bit for bit). The machine is"
   echo "shared and noisy: compare numbers from the same run only."
 })"
 echo "$section"

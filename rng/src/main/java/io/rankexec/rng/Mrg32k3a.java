@@ -32,12 +32,12 @@ import java.util.random.RandomGenerator;
  * of the 2^32 values; the resulting bias is below 5e-8. {@link io.rankexec.rng.dist.Distributions}
  * draws unbiased integers using {@link #bitsBound()}.
  *
- * <p>Block fills of doubles ({@link #fill(double[], int, int)} and the [a, b) variant) of 256
- * values or more run on the Vector API kernel {@link Mrg32k3aKernel} when the JVM has
- * {@code --add-modules jdk.incubator.vector} and 512-bit vectors (measured 1.3 ns per double
- * against MKL's 2.4 ns on the same machine) and the kernel has been warmed up
- * ({@link VectorWarmup}), else on two interleaved scalar chains (about 3.8 ns); the values are
- * identical either way.
+ * <p>Block fills of doubles ({@link #fill(double[], int, int)} and the [a, b) variant) of 128
+ * values or more (256 under AVX-512) run on the Vector API kernel {@link Mrg32k3aLanesKernel} (double arithmetic on
+ * 8 or 16 independent runs of the sequence, AVX2 or AVX-512) when the JVM has
+ * {@code --add-modules jdk.incubator.vector} and the kernel has been warmed up
+ * ({@link VectorWarmup}), else on two interleaved scalar chains; the values are identical either
+ * way (figures in bench/RESULTS.md, sections uniform-rng and uniform-rng-avx2).
  *
  * <p>Not thread-safe: one generator per task or thread.
  */
@@ -275,6 +275,16 @@ public final class Mrg32k3a extends BlockRandom implements RandomGenerator.Leapa
 
     // ---------------------------------------------------------------- block generation
 
+    /**
+     * The kernel long fills use now, for benchmarks and diagnostics: "lanes-256" (AVX2),
+     * "lanes-512" (AVX-512), "vector-512" (the decimation kernel, on request) or "scalar" (no
+     * jdk.incubator.vector, disabled, or the JVM-wide switch not open yet).
+     */
+    public String kernelName() {
+        Mrg32k3aKernel k = Mrg32k3aKernel.opened();
+        return k == null ? "scalar" : k.name();
+    }
+
     @Override
     public void fill(double[] out, int off, int len) {
         fillWith(len >= Mrg32k3aKernel.MIN_LENGTH ? Mrg32k3aKernel.current(len) : null, out, off, len);
@@ -316,13 +326,13 @@ public final class Mrg32k3a extends BlockRandom implements RandomGenerator.Leapa
 
     /**
      * out[i] = z[i] * scale + shift; with scale 1/m1 and shift +0.0 this is exactly z * (1/m1).
-     * Given a vector kernel, fills of at least its MIN_LENGTH go to it. Otherwise: y[n] depends on
+     * Given a vector kernel, fills of at least its minLength() go to it. Otherwise: y[n] depends on
      * y[n-1], so one chain is latency-bound (a multiply and two folds per value).
      * Long fills run two chains at once: the second starts h steps ahead (a skip-ahead whose cost
      * is popcount(h) matrix products, hence h a multiple of 256) and ends where the fill ends.
      */
     private void fillScaled(double[] out, int off, int len, double scale, double shift, Mrg32k3aKernel vector) {
-        if (vector != null && len >= Mrg32k3aKernel.MIN_LENGTH) {
+        if (vector != null && len >= vector.minLength()) {
             long[] s = stateWords();
             int done = vector.fill(s, out, off, len, scale, shift);
             x0 = s[0]; x1 = s[1]; x2 = s[2];

@@ -50,6 +50,36 @@ final class Mrg32k3aJumps {
     }
 
     /**
+     * A1^n then A2^n (18 longs, row-major 3x3 each): the matrices that advance a state by n
+     * steps, for {@link #applyBoth}. Costs one matrix product per set bit of n.
+     */
+    static long[] matrices(long n) {
+        if (n < 0) throw new IllegalArgumentException("step count must be >= 0, got " + n);
+        long[] m1 = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+        long[] m2 = m1.clone();
+        for (int bit = 0; n != 0; bit++, n >>>= 1) {
+            if ((n & 1) != 0) {
+                m1 = multiply(m1, POW1[bit], Mrg32k3a.M1);
+                m2 = multiply(m2, POW2[bit], Mrg32k3a.M2);
+            }
+        }
+        long[] both = new long[18];
+        System.arraycopy(m1, 0, both, 0, 9);
+        System.arraycopy(m2, 0, both, 9, 9);
+        return both;
+    }
+
+    /**
+     * Advances the six-word state at state[off..off+6) by the matrices of {@link #matrices},
+     * writing the result to dst[doff..doff+6) (which may be the same words).
+     */
+    static void applyBoth(long[] both, long[] state, int off, long[] dst, int doff) {
+        if (dst != state || doff != off) System.arraycopy(state, off, dst, doff, 6);
+        apply(both, 0, dst, doff, Mrg32k3a.M1);
+        apply(both, 9, dst, doff + 3, Mrg32k3a.M2);
+    }
+
+    /**
      * The recurrence of every stride-th output: s[k+3] = c1 s[k+2] + c2 s[k+1] + c3 s[k] (mod m)
      * for s[k] = x[l + k * stride], whatever l. By Cayley-Hamilton for B = A^stride,
      * B^3 = tr(B) B^2 - (sum of principal 2x2 minors) B + det(B) I. Returns {c1, c2, c3}.

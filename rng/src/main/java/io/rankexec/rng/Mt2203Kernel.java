@@ -80,8 +80,16 @@ abstract class Mt2203Kernel {
      * The Vector API kernel for this CPU, or null when jdk.incubator.vector is not resolved or no
      * kernel fits: the three-pass {@link Mt2203VectorKernel} with 512-bit vectors (AVX-512), else
      * the one-pass {@link Mt2203FusedKernel} with 256-bit ones (AVX2).
+     * {@code -Dio.rankexec.rng.mt2203.kernel=fused-256} picks the latter anyway (tests, benchmarks).
+     * Measured and not taken (JDK 17, Zen 5): the one pass on 512-bit int vectors, 0.275 ns per
+     * double against 0.29-0.30, but with the three passes' 256-bit int vectors in the same JVM (for
+     * range and short fills) C2 boxes its vectors (see Mrg32k3aLanesKernel); 256-bit int vectors
+     * converted to 512-bit doubles, 0.39 ns.
      */
     static Mt2203Kernel vectorOrNull() {
+        if ("fused-256".equals(System.getProperty("io.rankexec.rng.mt2203.kernel"))) {
+            return load("io.rankexec.rng.Mt2203FusedKernel");
+        }
         Mt2203Kernel k = load("io.rankexec.rng.Mt2203VectorKernel");
         return k != null && k.name().equals("vector-512") ? k : load("io.rankexec.rng.Mt2203FusedKernel");
     }
@@ -115,12 +123,14 @@ abstract class Mt2203Kernel {
      * (see Mt2203FusedKernel). The values are never read.
      */
     private static final class Warmup extends VectorWarmup<Mt2203Kernel> {
+        /** 3 * 2^28 values: about 0.8 s of scalar fills (1.0 ns each), the warm-up's 0.7-0.9 CPU-seconds (see VectorWarmup). */
+        static final long START_AFTER = 3L << 28;
         private final double[] out = new double[3 * 2048];
         private Mt2203 vectorGen;
         private final Mt2203 scalarGen = Mt2203.forTask(1, 0, SCALAR);
 
         Warmup() {
-            super("mt2203", Mt2203Kernel::vectorOrNull);
+            super("mt2203", START_AFTER, Mt2203Kernel::vectorOrNull);
         }
 
         @Override

@@ -16,31 +16,36 @@ import java.util.function.Supplier;
  * faster in {@value #WINS_NEEDED} consecutive rounds (which boxed, not-yet-compiled vector code
  * never is) the switch opens for every generator of the JVM.
  *
- * <p>The warm-up is not free either: about 1 s and 1.1-1.5 CPU-seconds, half of it C1 and C2
- * compiling the large kernel methods, which a busy machine (or a job using every core) takes from
- * the job: with 2 loaded cores, starting it after 2^24 values made 50M-sample pi jobs ~0.3 s
- * slower, and 400M-sample MT2203 pi (8e8 values) lost ~1.5 s. The vector kernels save 1.2-1.7 ns
- * per value (MT2203 1.7 -> 0.5 ns, MRG32k3a 3.1 -> 1.4-1.8 ns), so the warm-up is only recovered
- * after about a billion values. Hence it starts once the JVM's generators have produced
- * {@link #START_AFTER} values through the gated path, i.e. after at least as much scalar work
- * (2-4 CPU-seconds) as it costs: shorter jobs and tiny per-task generators never pay for it; a
- * job that ends right after can lose at most the warm-up's cost, less than the time it had
- * already run; longer jobs gain. If the vector kernel never wins (C2 disabled, a CPU where it is
- * not faster), the switch stays closed and the thread ends after {@link #GIVE_UP_NANOS}.
+ * <p>The warm-up is not free either: measured on a JVM whose scalar paths were already hot
+ * (AMD Zen 5, JDK 17, AVX2 or AVX-512), 0.35-0.45 CPU-seconds for MRG32k3a (0.15-0.25 s on the
+ * warm-up thread, mostly boxed vector code before C2 has compiled it, the rest C1 and C2 compiling
+ * the kernel) and 0.7-0.9 CPU-seconds for MT2203, whatever the fill lengths used, which a busy
+ * machine (or a job using every core) takes from the job. So it starts only once the JVM's
+ * generators have produced {@code startAfter} values through the gated path, chosen per kernel so
+ * that the scalar work done by then costs about as much as the warm-up (rent-or-buy): a job that
+ * ends right after the start loses at most the warm-up, less than the time it had already spent
+ * generating; shorter jobs and tiny per-task generators never pay for it; longer ones recover it
+ * (after 0.4 s / 1.3 ns = 3e8 more MRG32k3a values, 0.8 s / 0.65 ns = 1.2e9 MT2203 values under
+ * AVX2) and then gain. MRG32k3a starts after 2^27 values (0.3-0.45 s of scalar fills), MT2203
+ * after 3 * 2^28 (about 0.8 s); both were 2^30 before the MRG32k3a lanes kernel, when the warm-up
+ * cost more than a second. {@code -Dio.rankexec.rng.NAME.startAfter=N} overrides it (NAME is
+ * mrg32k3a or mt2203). If the vector kernel never wins (C2 disabled, a CPU where it is not faster,
+ * vector code slowed by another vector shape in the JVM), the switch stays closed and the thread
+ * ends after {@link #GIVE_UP_NANOS}.
  *
  * <p>{@code -Dio.rankexec.rng.vector=false} never uses the vector kernels;
  * {@code -Dio.rankexec.rng.vector=eager} opens the switch at once (steady-state benchmarks).
  */
 abstract class VectorWarmup<K> {
 
-    /** Values generated through the gated path before the warm-up starts (see the class comment). */
-    static final long START_AFTER = 1L << 30;
     static final int WINS_NEEDED = 3;
     /** Calls of each kernel per timed round; the workloads vary their lengths with the call number. */
     static final int CALLS_PER_ROUND = 8;
     static final long GIVE_UP_NANOS = 30_000_000_000L;
 
     private final String name;
+    /** Values generated through the gated path before the warm-up starts (see the class comment). */
+    private final long startAfter;
     private final long giveUpNanos;
     private final Supplier<K> loader;
     private final AtomicLong demand = new AtomicLong();
@@ -53,13 +58,14 @@ abstract class VectorWarmup<K> {
      *               the warm-up thread, so that loading the Vector API classes (30-60 ms) never
      *               delays a job that does not get that far
      */
-    VectorWarmup(String name, Supplier<K> loader) {
-        this(name, loader, GIVE_UP_NANOS);
+    VectorWarmup(String name, long startAfter, Supplier<K> loader) {
+        this(name, startAfter, loader, GIVE_UP_NANOS);
     }
 
     /** With a shorter time limit (tests). */
-    VectorWarmup(String name, Supplier<K> loader, long giveUpNanos) {
+    VectorWarmup(String name, long startAfter, Supplier<K> loader, long giveUpNanos) {
         this.name = name;
+        this.startAfter = Long.getLong("io.rankexec.rng." + name + ".startAfter", startAfter);
         this.loader = loader;
         this.giveUpNanos = giveUpNanos;
         if ("eager".equalsIgnoreCase(System.getProperty("io.rankexec.rng.vector", ""))) {
@@ -82,7 +88,7 @@ abstract class VectorWarmup<K> {
     final K ifOpen(int values) {
         K k = open;
         if (k != null) return k;
-        if (!started.get() && demand.addAndGet(values) >= START_AFTER && started.compareAndSet(false, true)) {
+        if (!started.get() && demand.addAndGet(values) >= startAfter && started.compareAndSet(false, true)) {
             Thread t = new Thread(this::warmUp, "rankexec-" + name + "-vector-warmup");
             t.setDaemon(true);
             t.start();
@@ -93,6 +99,11 @@ abstract class VectorWarmup<K> {
     /** The vector kernel if the switch is open, else null, without counting a request. */
     final K ifOpen() {
         return open;
+    }
+
+    /** Values generated through the gated path before the warm-up starts. */
+    final long startAfter() {
+        return startAfter;
     }
 
     /** Whether the warm-up has started (or the switch was opened eagerly). */

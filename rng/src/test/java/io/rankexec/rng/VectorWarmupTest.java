@@ -12,7 +12,7 @@ class VectorWarmupTest {
 
     /** A stand-in whose "vector kernel" takes vectorMicros and whose scalar kernel takes scalarMicros per call. */
     private static VectorWarmup<String> fake(double vectorMicros, double scalarMicros, long giveUpNanos) {
-        return new VectorWarmup<>("test", () -> "vector", giveUpNanos) {
+        return new VectorWarmup<>("test", 1L << 30, () -> "vector", giveUpNanos) {
             @Override
             void runVector(String kernel, int call) {
                 spin(vectorMicros);
@@ -52,8 +52,8 @@ class VectorWarmupTest {
     @Test
     void warmUpStartsOnItsOwnThreadOnlyAfterEnoughDemand() throws InterruptedException {
         VectorWarmup<String> w = fake(5, 50, 10_000_000_000L);
-        assertNull(w.ifOpen((int) (VectorWarmup.START_AFTER / 2)));
-        assertNull(w.ifOpen((int) (VectorWarmup.START_AFTER / 2) - 1));
+        assertNull(w.ifOpen((int) (w.startAfter() / 2)));
+        assertNull(w.ifOpen((int) (w.startAfter() / 2) - 1));
         assertFalse(w.started(), "below the threshold nothing starts");
         assertNull(w.ifOpen(1), "the request that reaches the threshold starts the warm-up, still on the scalar path");
         assertTrue(w.started());
@@ -64,7 +64,7 @@ class VectorWarmupTest {
 
     @Test
     void staysClosedWhenThereIsNoVectorKernel() {
-        VectorWarmup<String> w = new VectorWarmup<>("test", () -> null, 10_000_000_000L) {
+        VectorWarmup<String> w = new VectorWarmup<>("test", 1L << 30, () -> null, 10_000_000_000L) {
             @Override
             void runVector(String kernel, int call) {
                 throw new AssertionError("no kernel to run");
@@ -76,6 +76,21 @@ class VectorWarmupTest {
         };
         assertFalse(w.warmUp());
         assertNull(w.ifOpen(1));
+    }
+
+    @Test
+    void startThresholdCanBeSetPerKernel() {
+        System.setProperty("io.rankexec.rng.test.startAfter", "1000");
+        try {
+            VectorWarmup<String> w = fake(5, 50, 10_000_000_000L);
+            assertEquals(1000, w.startAfter());
+            assertNull(w.ifOpen(999));
+            assertFalse(w.started());
+            assertNull(w.ifOpen(1));
+            assertTrue(w.started(), "1000 values reach the threshold");
+        } finally {
+            System.clearProperty("io.rankexec.rng.test.startAfter");
+        }
     }
 
     @Test

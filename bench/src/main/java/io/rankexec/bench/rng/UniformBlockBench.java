@@ -45,6 +45,7 @@ public class UniformBlockBench {
     public void setUp() {
         mt2203 = new Mt2203(777, 0);
         System.out.println("mt2203 kernel: " + mt2203.kernelName()); // bench/mkl/run.sh reports it
+        System.out.println("mrg32k3a kernel: " + new Mrg32k3a(1).kernelName());
         mrg32k3a = new Mrg32k3a(777);
         random = new Random(777);
         splittable = new SplittableRandom(777);
@@ -80,7 +81,36 @@ public class UniformBlockBench {
         return out;
     }
 
-    /** Mt2203 with its plain-Java kernel, as on a JVM started without jdk.incubator.vector. */
+    /**
+     * Mrg32k3a with its older AVX-512-only decimation kernel (64-bit multiplies), the default
+     * until 2026-12-01, for comparison; where it does not fit (no AVX-512) the scalar loops run.
+     */
+    @State(Scope.Thread)
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    @Warmup(iterations = 3, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    @Fork(value = 1, jvmArgsPrepend = "-Dio.rankexec.rng.vector=eager",
+            jvmArgs = "-Dio.rankexec.rng.mrg32k3a.kernel=decimation", jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+    public static class Decimation {
+        final double[] out = new double[BLOCK];
+        Mrg32k3a mrg32k3a;
+
+        @Setup
+        public void setUp() {
+            mrg32k3a = new Mrg32k3a(777);
+            System.out.println("mrg32k3a decimation kernel: " + mrg32k3a.kernelName());
+        }
+
+        @Benchmark
+        @OperationsPerInvocation(BLOCK)
+        public double[] mrg32k3aFillDecimation() {
+            mrg32k3a.fill(out, 0, BLOCK);
+            return out;
+        }
+    }
+
+    /** Mt2203 and Mrg32k3a with their plain-Java kernels, as on a JVM started without jdk.incubator.vector. */
     @State(Scope.Thread)
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -90,11 +120,21 @@ public class UniformBlockBench {
     public static class PlainJava {
         final double[] out = new double[BLOCK];
         Mt2203 mt2203;
+        Mrg32k3a mrg32k3a;
 
         @Setup
         public void setUp() {
             mt2203 = new Mt2203(777, 0);
             if (!mt2203.kernelName().equals("scalar")) throw new IllegalStateException("expected the scalar kernel");
+            mrg32k3a = new Mrg32k3a(777);
+            if (!mrg32k3a.kernelName().equals("scalar")) throw new IllegalStateException("expected the scalar loops");
+        }
+
+        @Benchmark
+        @OperationsPerInvocation(BLOCK)
+        public double[] mrg32k3aFillPlainJava() {
+            mrg32k3a.fill(out, 0, BLOCK);
+            return out;
         }
 
         @Benchmark
