@@ -171,6 +171,42 @@ class HostileIT {
         assertFalse(Files.readString(out).contains("pi "), "no result printed after the launcher was stopped");
     }
 
+    /**
+     * #14.6: kill -9 of the launcher (no cleanup can run in it) leaves nothing behind: locally the
+     * JVM, under niodev the starter, the rank JVMs and the MPJ daemon the launcher started; the
+     * next niodev run gets a daemon of its own.
+     */
+    @Test
+    void killMinus9OfTheLauncherLeavesNoProcessBehind() throws Exception {
+        for (boolean niodev : new boolean[] {false, true}) {
+            if (niodev) assumeTrue(Launcher.mpjHome() != null, Launcher.NO_MPJ);
+            Path marker = dir.resolve(niodev ? "ck-niodev" : "ck-local");
+            String[] args = niodev
+                    ? new String[] {"--ranks", "2", "--device", "niodev", "--checkpoint", marker.toString(), "pi", "--samples", "400000000000", "--tasks", "4000"}
+                    : new String[] {"--checkpoint", marker.toString(), "pi", "--samples", "400000000000", "--tasks", "4000"};
+            Process p = Launcher.builder(Map.of(), args).redirectOutput(dir.resolve("out").toFile())
+                    .redirectError(dir.resolve("err").toFile()).start();
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            while (!Files.exists(marker.resolve("job-1/journal.rxj")) && System.nanoTime() < deadline && p.isAlive())
+                Thread.sleep(200);
+            assertTrue(Files.exists(marker.resolve("job-1/journal.rxj")), "the job started: " + Files.readString(dir.resolve("err")));
+            Thread.sleep(1000);
+            Set<ProcessHandle> started = p.descendants().collect(Collectors.toSet());
+            assertFalse(started.isEmpty());
+            p.destroyForcibly(); // SIGKILL to the launcher only: its children are not signalled
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < until) Thread.sleep(200);
+            List<String> alive = started.stream().filter(ProcessHandle::isAlive)
+                    .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
+            assertTrue(alive.isEmpty(), (niodev ? "niodev" : "local") + ": outlived the launcher: " + alive);
+            List<String> ranks = ProcessHandle.allProcesses()
+                    .filter(h -> h.info().commandLine().map(c -> c.contains(marker.toString()) && !c.contains("bin/rankexec")).orElse(false))
+                    .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
+            assertTrue(ranks.isEmpty(), "rank JVMs of the killed job are still running: " + ranks);
+        }
+    }
+
     /** #14.6: an MPI run leaves no orphaned process (the exit watcher's sleep) behind. */
     @Test
     void anMpiRunLeavesNoOrphanedSleep() {
