@@ -15,14 +15,15 @@ OUT="$BENCH/target/compare"; mkdir -p "$OUT"
 CP="$BENCH/target/classes"
 
 peak_rss_mb() {   # COMMAND... : runs it, prints the peak of the summed VmRSS of its rank JVMs (MB)
-  local marker="SharedMemoryBench" peak=0 sum pid
+  local marker="SharedMemoryBench" peak=0 sum pid kb
   "$@" > "$OUT/shared-memory.log" 2>&1 &
   local job=$!
   while kill -0 "$job" 2>/dev/null; do
     sum=0
     for pid in $(pgrep -f "$marker" || true); do
       [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = java ] || continue
-      sum=$(( sum + $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0) ))
+      kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)"   # (empty once it exited)
+      sum=$(( sum + ${kb:-0} ))
     done
     [ "$sum" -gt "$peak" ] && peak=$sum
     sleep 0.1
