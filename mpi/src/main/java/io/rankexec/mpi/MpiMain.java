@@ -67,8 +67,11 @@ public final class MpiMain implements MpiLauncher {
                 System.setErr(console);
             }
         }
-        MPI.Finalize();
+        // The exit code goes out before Finalize: the result is complete, and Finalize can hang on a
+        // peer that is gone (a node cut off after its last chunk); bin/rankexec then ends mpjrun
+        // after its grace period instead of waiting for a code that never comes.
         if (tag) TaggedOutput.exit(console, code);
+        MPI.Finalize();
     }
 
     /** Ends every rank with exit code 3 and one line: the job cannot complete. */
