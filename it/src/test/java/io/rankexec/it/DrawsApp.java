@@ -30,7 +30,7 @@ import java.util.Set;
  *
  * <pre>--tasks N --draws D --seed S --chunks 0,1,7 (0 = engine default) --sched static,dynamic
  * --fail 5,17 --unserializable 6,7 --stop-on-failure --shared-mb M --log FILE --sleep-ms X
- * --print-args</pre> (an unserializable task returns a plain Object instead of its draws; the
+ * --pause-ms P (before every job but the first) --print-args</pre> (an unserializable task returns a plain Object instead of its draws; the
  * checkpoint comes from rankexec's global --checkpoint/--resume)
  */
 public final class DrawsApp {
@@ -40,8 +40,8 @@ public final class DrawsApp {
         Rankexec.main(args, DrawsApp::run);
     }
 
-    static void run(Engine engine, String[] args) throws IOException {
-        int tasks = 100, draws = 3, sharedMb = 0, sleepMs = 0;
+    static void run(Engine engine, String[] args) throws IOException, InterruptedException {
+        int tasks = 100, draws = 3, sharedMb = 0, sleepMs = 0, pauseMs = 0;
         long seed = 12345;
         List<Integer> chunks = List.of(0);
         List<Scheduling> scheds = List.of(Scheduling.DYNAMIC);
@@ -66,6 +66,7 @@ public final class DrawsApp {
                 case "--shared-mb" -> sharedMb = Integer.parseInt(value(args, ++i));
                 case "--log" -> log = Path.of(value(args, ++i));
                 case "--sleep-ms" -> sleepMs = Integer.parseInt(value(args, ++i));
+                case "--pause-ms" -> pauseMs = Integer.parseInt(value(args, ++i));
                 case "--print-args" -> System.out.println("args " + String.join(" ", args));
                 default -> throw new UsageException("drawsapp: unknown option " + a);
             }
@@ -76,6 +77,11 @@ public final class DrawsApp {
         boolean complete = true;
         for (int chunk : chunks) {
             for (Scheduling sched : scheds) {
+                if (pauseMs > 0 && (chunk != chunks.get(0) || sched != scheds.get(0))) {
+                    System.out.println("pausing " + pauseMs + " ms before the next job");
+                    System.out.flush();
+                    Thread.sleep(pauseMs); // rank 0 thinking between jobs: the other ranks wait for a command
+                }
                 JobSpec<Void, Object> spec = spec(tasks, draws, seed, chunk, sched, fail, unserializable,
                         stopOnFailure, blob, log, sleepMs);
                 JobResult<double[]> r = engine.run(spec, Combiner.inOrder(() -> new double[2], DrawsApp::fold));

@@ -56,6 +56,34 @@ class FaultIT {
         resumeAndCheck(ckpt, log);
     }
 
+    /**
+     * Rank 0 killed while the other rank waits for its next job (no reply is due, so no timeout
+     * applies): the waiting rank notices the closed channel and the job ends with exit 3 instead
+     * of hanging.
+     */
+    @Test
+    void killedRankZeroBetweenJobsEndsTheRun() throws Exception {
+        Path ckpt = dir.resolve("ckpt"), log = dir.resolve("computed.log");
+        Map<String, String> env = Launcher.env();
+        env.put("RANKEXEC_MPI_TIMEOUT", "3");
+        env.put("RANKEXEC_GRACE", "2");
+        Process p = Launcher.builder(env, Launcher.drawsArgs("--ranks", "2", "--device", "niodev", "--tasks", "10",
+                        "--chunks", "1,2", "--checkpoint", ckpt.toString(), "--log", log.toString(), "--pause-ms", "60000"))
+                .redirectOutput(dir.resolve("launcher.out").toFile()).redirectError(dir.resolve("launcher.err").toFile())
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.readString(dir.resolve("launcher.out")).contains("pausing")) {
+            if (!p.isAlive()) fail("job ended early: " + Files.readString(dir.resolve("launcher.err")));
+            if (System.nanoTime() > deadline) fail("the first job did not end");
+            Thread.sleep(50);
+        }
+        long coordinator = Long.parseLong(Files.readString(log.resolveSibling("computed.log.pid")).trim());
+        ProcessHandle.of(coordinator).orElseThrow().destroyForcibly(); // SIGKILL of rank 0
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "bin/rankexec must end when rank 0 died between jobs");
+        assertEquals(3, p.exitValue(), Files.readString(dir.resolve("launcher.err")));
+        awaitNoProcess(ckpt);
+    }
+
     @Test
     void killedMpjrunThenResume() throws Exception {
         Path ckpt = dir.resolve("ckpt");

@@ -117,14 +117,19 @@ public final class MpiEngine implements Engine {
     public void serve() {
         if (rank == 0) throw new IllegalStateException("rank 0 submits jobs; the other ranks serve them");
         int[] command = new int[1];
+        Watchdog idle = new Watchdog(size, settings.timeout(), settings.beatInterval());
+        idle.startServing(fatal);
         while (true) {
+            idle.waiting(true);
             comm.Bcast(command, 0, 1, MPI.INT, 0);
+            idle.waiting(false);
             if (command[0] != CMD_JOB) break;
             JobPayload.Received job = JobPayload.read(SharedBroadcast.broadcast(comm, Map.of(), settings.shareArrays(), new java.util.ArrayList<>()));
             AtomicBoolean stop = new AtomicBoolean();
             ChunkRunner<Object, Object> runner = new ChunkRunner<>(job.spec(), job.spec().shared(), stop::get, true);
             new Worker(comm, settings, fatal, runner, stop, job.threads(), job.requests()).run();
         }
+        idle.stop();
         jobThread.shutdown();
     }
 

@@ -52,6 +52,14 @@ final class Watchdog {
         }, fatal);
     }
 
+    /**
+     * A serving rank between jobs: rank 0 may think for as long as it likes before its next job,
+     * so no timeout, but a closed channel while a command is due means rank 0 (or its node) is gone.
+     */
+    void startServing(MpiEngine.FatalHandler fatal) {
+        start(() -> waitingSince != 0 && NiodevReceiver.dead() ? PEER_LOST : null, fatal);
+    }
+
     void startWorker(MpiEngine.FatalHandler fatal) {
         start(() -> {
             long since = waitingSince;
