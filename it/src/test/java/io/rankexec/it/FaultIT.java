@@ -79,7 +79,12 @@ class FaultIT {
         }
         long coordinator = Long.parseLong(Files.readString(log.resolveSibling("computed.log.pid")).trim());
         ProcessHandle.of(coordinator).orElseThrow().destroyForcibly(); // SIGKILL of rank 0
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "bin/rankexec must end when rank 0 died between jobs");
+        boolean ended = p.waitFor(30, TimeUnit.SECONDS);
+        if (!ended) { // leave nothing behind for the next test
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "bin/rankexec must end when rank 0 died between jobs");
         assertEquals(3, p.exitValue(), Files.readString(dir.resolve("launcher.err")));
         awaitNoProcess(ckpt);
     }

@@ -26,7 +26,7 @@ final class NiodevReceiver {
     /** True when this rank runs niodev and its receiving thread has ended (a peer channel closed). */
     static boolean dead() {
         Thread t = selectorThread();
-        return t != null && !t.isAlive();
+        return t != null && t.getState() == Thread.State.TERMINATED;
     }
 
     private static Thread selectorThread() {
@@ -47,7 +47,8 @@ final class NiodevReceiver {
             Field f = dev.getClass().getDeclaredField("selectorThreadStarter");
             f.setAccessible(true);
             Object t = f.get(dev);
-            return t instanceof Thread thread && thread.isAlive() ? thread : null;
+            // Kept even if it has already ended: the first look may come after the peer closed.
+            return t instanceof Thread thread ? thread : null;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null; // another MPJ Express: the timeout still applies
         }
