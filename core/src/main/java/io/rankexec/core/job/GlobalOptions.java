@@ -72,6 +72,16 @@ public record GlobalOptions(JobSettings settings, int threads, Path checkpoint, 
 
     /** Parses option tokens; a mistake is a {@link UsageException} naming the option. */
     public static GlobalOptions parse(List<String> tokens) {
+        try {
+            return parseTokens(tokens);
+        } catch (UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException e) { // a value the settings refuse (e.g. a seed the generator cannot take)
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    private static GlobalOptions parseTokens(List<String> tokens) {
         JobSettings s = JobSettings.DEFAULTS;
         int threads = 0;
         Path checkpoint = null, output = null;
