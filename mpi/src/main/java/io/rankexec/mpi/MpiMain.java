@@ -20,10 +20,9 @@ public final class MpiMain implements MpiLauncher {
 
     @Override
     public void run(String[] rawArgs, Program program, String programIdentity) {
-        InitWatchdog initDog = InitWatchdog.start(rawArgs, System.out);
-        String[] args = MPI.Init(rawArgs);
-        initDog.done();
-        int rank = MPI.COMM_WORLD.Rank();
+        // The starter's prefix names the rank (MpjLaunch checked it), so failures before and
+        // after MPI.Init go through the same handler.
+        int rank = Integer.parseInt(rawArgs[0]);
         boolean tag = rank == 0 && TaggedOutput.requested();
         PrintStream console = System.out; // shared by all ranks under the multicore device
         MpiEngine.FatalHandler fatal = fatalHandler(rank, tag, console);
@@ -35,13 +34,17 @@ public final class MpiMain implements MpiLauncher {
         } catch (UsageException e) {
             badOptions = e;
         }
-        MpiEngine engine;
+        MpiSettings settings;
         try {
-            engine = new MpiEngine(MPI.COMM_WORLD, MpiSettings.fromSystemProperties(options == null ? 1 : options.threads()), fatal);
+            settings = MpiSettings.fromSystemProperties(options == null ? 1 : options.threads());
         } catch (IllegalArgumentException e) { // a bad -Drankexec.mpi.*: the same on every rank
             fatal.fatal(e.getMessage());
             return;
         }
+        InitWatchdog initDog = InitWatchdog.start(settings.timeout(), fatal);
+        String[] args = MPI.Init(rawArgs);
+        initDog.done();
+        MpiEngine engine = new MpiEngine(MPI.COMM_WORLD, settings, fatal);
         int code = 0;
         if (rank != 0) {
             try {
