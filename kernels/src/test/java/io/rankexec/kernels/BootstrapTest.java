@@ -111,7 +111,7 @@ class BootstrapTest {
             }
         };
         try (LocalEngine engine = new LocalEngine(1)) {
-            BootstrapKernel.Result r = BootstrapKernel.run(engine, d, counting, "counting", 50, 0.9, JobSettings.defaults());
+            BootstrapKernel.Result r = BootstrapKernel.run(engine, d, counting, "counting", 50, 0.9, JobSettings.DEFAULTS);
             assertEquals(50, r.summary().replicates());
         }
         assertEquals(1, binds.get());

@@ -21,7 +21,7 @@ public final class BootstrapSide {
         int replicates = Timing.positiveInt(args, 0, "REPLICATES");
         long seed = Long.parseLong(args[1]);
         int threads = Timing.positiveInt(args, 2, "THREADS");
-        JobSettings settings = JobSettings.defaults().withSeed(seed);
+        JobSettings settings = JobSettings.DEFAULTS.withSeed(seed);
 
         try (LocalEngine engine = new LocalEngine(threads)) {
             Timing.Timed<BootstrapKernel.Result> first = Timing.time(

@@ -29,7 +29,7 @@ public final class KmeansSide {
 
         try (LocalEngine engine = new LocalEngine(threads)) {
             Timing.Timed<KMeansKernel.Result> run = Timing.time(() -> KMeansKernel.run(engine, data, k, iterMax,
-                    nstart, KMeans.Algorithm.HARTIGAN_WONG, JobSettings.defaults()));
+                    nstart, KMeans.Algorithm.HARTIGAN_WONG, JobSettings.DEFAULTS));
             KMeansKernel.Result r = run.value();
             Timing.print("algorithm", "KMeansKernel Hartigan-Wong on " + engine.name());
             Timing.print("data", data.rows() + "x" + data.cols());

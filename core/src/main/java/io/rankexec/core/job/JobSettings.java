@@ -39,11 +39,6 @@ public record JobSettings(RngKind rng, long seed, int chunkSize, Scheduling sche
             throw new IllegalArgumentException("task timeout must be positive, got " + taskTimeout);
     }
 
-    /** Kept for callers of earlier versions: {@link #DEFAULTS}. */
-    public static JobSettings defaults() {
-        return DEFAULTS;
-    }
-
     public JobSettings withRng(RngKind kind) {
         return new JobSettings(kind, seed, chunkSize, scheduling, continueOnFailure, taskTimeout);
     }
