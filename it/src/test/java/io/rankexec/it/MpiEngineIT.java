@@ -264,6 +264,11 @@ class MpiEngineIT {
         assertTrue(noMpj.err().startsWith("rankexec: error: MPJ_HOME=/nonexistent/mpj is not an MPJ Express installation"),
                 noMpj::toString);
 
+        Result badTimeout = Launcher.run(Map.of("RANKEXEC_MPI_TIMEOUT", "abc"), T, "--ranks", "2", "pi");
+        assertEquals(2, badTimeout.exit(), badTimeout::toString);
+        assertEquals("rankexec: error: RANKEXEC_MPI_TIMEOUT must be a positive number of seconds, got 'abc'",
+                badTimeout.err().strip(), "one line, not one per rank");
+
         Result badDevice = Launcher.run(Map.of(), T, "--ranks", "2", "--device", "infiniband", "pi");
         assertEquals(2, badDevice.exit());
         assertTrue(badDevice.err().contains("--device must be multicore or niodev"), badDevice::toString);
